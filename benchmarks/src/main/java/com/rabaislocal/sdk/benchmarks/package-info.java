@@ -1,0 +1,2 @@
+/** RabaisLocal SDK: benchmarks. */
+package com.rabaislocal.sdk.benchmarks;

@@ -1,0 +1,2 @@
+/** RabaisLocal SDK: examples. */
+package com.rabaislocal.sdk.examples;

@@ -1,0 +1,113 @@
+package com.rabaislocal.sdk.core.error;
+
+import java.util.Optional;
+
+/**
+ * A service answered with an error status. Carries the full {@link ApiError}: service, status, the service's code
+ * and message, request id, whether it is retryable, and the raw body.
+ *
+ * <p>Use {@link #of(ApiError)} to get the subclass that fits the status.
+ */
+public class ApiException extends RabaisSdkException {
+
+    private static final long serialVersionUID = 1L;
+
+    private final transient ApiError error;
+
+    /**
+     * Creates an exception for the given error.
+     *
+     * @param error what the service answered
+     */
+    public ApiException(ApiError error) {
+        super(describe(error));
+        this.error = error;
+    }
+
+    /**
+     * Returns the exception subclass that fits the error's status: 400/422 {@link InvalidRequestException}, 401
+     * {@link AuthenticationException}, 403 {@link PermissionDeniedException}, 404 {@link NotFoundException}, 409
+     * {@link ConflictException}, 429 {@link RateLimitException}, 5xx {@link ServerException}, anything else
+     * {@link UnexpectedStatusException}.
+     *
+     * @param error what the service answered
+     * @return the typed exception, not thrown
+     */
+    public static ApiException of(ApiError error) {
+        int s = error.httpStatus();
+        switch (s) {
+            case 400:
+            case 422:
+                return new InvalidRequestException(error);
+            case 401:
+                return new AuthenticationException(error);
+            case 403:
+                return new PermissionDeniedException(error);
+            case 404:
+                return new NotFoundException(error);
+            case 409:
+                return new ConflictException(error);
+            case 429:
+                return new RateLimitException(error);
+            default:
+                return s >= 500 && s <= 599 ? new ServerException(error) : new UnexpectedStatusException(error);
+        }
+    }
+
+    /** @return everything the service answered */
+    public ApiError error() {
+        return error;
+    }
+
+    /** @return the service that answered */
+    public String service() {
+        return error.service();
+    }
+
+    /** @return the HTTP status */
+    public int httpStatus() {
+        return error.httpStatus();
+    }
+
+    /** @return the service's own error code, if any */
+    public Optional<String> code() {
+        return error.code();
+    }
+
+    /** @return the service's message */
+    public String serviceMessage() {
+        return error.message();
+    }
+
+    /** @return the service's request id, if any */
+    public Optional<String> requestId() {
+        return error.requestId();
+    }
+
+    /** @return whether repeating the call may succeed */
+    public boolean retryable() {
+        return error.retryable();
+    }
+
+    /** @return the raw response body */
+    public String rawBody() {
+        return error.rawBody();
+    }
+
+    private static String describe(ApiError e) {
+        StringBuilder sb = new StringBuilder();
+        sb.append(e.service()).append(" answered HTTP ").append(e.httpStatus());
+        e.code().ifPresent(c -> sb.append(" [").append(c).append(']'));
+        sb.append(": ").append(e.message());
+        e.details().ifPresent(d -> sb.append(" (details: ").append(d).append(')'));
+        e.hint().ifPresent(h -> sb.append(" (hint: ").append(h).append(')'));
+        if (!e.fieldErrors().isEmpty()) {
+            sb.append(" {").append(ValidationException.formatFields(e.fieldErrors())).append('}');
+        }
+        if (!e.method().isEmpty()) {
+            sb.append(" on ").append(e.method()).append(' ').append(e.path());
+        }
+        e.requestId().ifPresent(id -> sb.append(", request id ").append(id));
+        return sb.toString();
+    }
+}

@@ -1,0 +1,2 @@
+/** RabaisLocal SDK: goaffpro. */
+package com.rabaislocal.sdk.goaffpro;

@@ -1,0 +1,2 @@
+/** RabaisLocal SDK: mailersend. */
+package com.rabaislocal.sdk.mailersend;

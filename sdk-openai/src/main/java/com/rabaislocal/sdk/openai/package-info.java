@@ -1,0 +1,2 @@
+/** RabaisLocal SDK: openai. */
+package com.rabaislocal.sdk.openai;

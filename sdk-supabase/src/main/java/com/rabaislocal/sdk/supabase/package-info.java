@@ -1,0 +1,2 @@
+/** RabaisLocal SDK: supabase. */
+package com.rabaislocal.sdk.supabase;
