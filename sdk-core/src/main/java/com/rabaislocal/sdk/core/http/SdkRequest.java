@@ -1,0 +1,376 @@
+package com.rabaislocal.sdk.core.http;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.rabaislocal.sdk.core.error.ValidationException;
+import com.rabaislocal.sdk.core.json.SdkJson;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.AbstractMap;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import okhttp3.Headers;
+import okhttp3.MediaType;
+
+/**
+ * One call to a service, relative to the client's base URL. Immutable; built once and replayed unchanged on every
+ * attempt, so a retry sends exactly the same bytes.
+ *
+ * <p>Whether a retry may re-send it is decided by {@link #repeatable()}: GET, HEAD, OPTIONS, PUT and DELETE are
+ * repeatable by HTTP semantics, POST and PATCH are not unless the call declares an idempotency key or says it is
+ * safe ({@link Builder#repeatable(boolean)}, e.g. an upsert on a natural key).
+ */
+public final class SdkRequest {
+
+    /** The JSON media type, UTF-8. */
+    public static final MediaType JSON = MediaType.get("application/json; charset=utf-8");
+
+    private static final Set<String> METHODS = Set.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS");
+    private static final Set<String> IDEMPOTENT = Set.of("GET", "HEAD", "OPTIONS", "PUT", "DELETE");
+
+    private final String method;
+    private final List<String> pathSegments;
+    private final List<Map.Entry<String, String>> query;
+    private final Headers headers;
+    private final byte[] body;
+    private final MediaType contentType;
+    private final Duration timeout;
+    private final Duration deadline;
+    private final Boolean repeatable;
+    private final String idempotencyKey;
+
+    private SdkRequest(Builder b) {
+        this.method = b.method;
+        this.pathSegments = List.copyOf(b.pathSegments);
+        this.query = Collections.unmodifiableList(new ArrayList<>(b.query));
+        this.headers = b.headers.build();
+        this.body = b.body;
+        this.contentType = b.contentType;
+        this.timeout = b.timeout;
+        this.deadline = b.deadline;
+        this.repeatable = b.repeatable;
+        this.idempotencyKey = b.idempotencyKey;
+    }
+
+    /**
+     * Starts a request.
+     *
+     * @param method the HTTP method, e.g. {@code "GET"}
+     * @param path the path below the client's base URL, e.g. {@code "/rest/v1/offers"}; each segment is
+     *     percent-encoded as needed
+     * @return a builder
+     */
+    public static Builder builder(String method, String path) {
+        return new Builder().method(method).path(path);
+    }
+
+    /** @return a builder holding this request's values */
+    public Builder toBuilder() {
+        Builder b = new Builder().method(method);
+        b.pathSegments.addAll(pathSegments);
+        b.query.addAll(query);
+        b.headers.addAll(headers);
+        b.body = body;
+        b.contentType = contentType;
+        b.timeout = timeout;
+        b.deadline = deadline;
+        b.repeatable = repeatable;
+        b.idempotencyKey = idempotencyKey;
+        return b;
+    }
+
+    /** @return the HTTP method, upper case */
+    public String method() {
+        return method;
+    }
+
+    /** @return the decoded path segments below the base URL */
+    public List<String> pathSegments() {
+        return pathSegments;
+    }
+
+    /** @return the path as {@code /a/b}, decoded, for messages */
+    public String path() {
+        return "/" + String.join("/", pathSegments);
+    }
+
+    /** @return the query parameters in order, decoded; a name may repeat; a null value means a bare name */
+    public List<Map.Entry<String, String>> query() {
+        return query;
+    }
+
+    /**
+     * Returns every value of one query parameter.
+     *
+     * @param name the parameter name
+     * @return its values, in order
+     */
+    public List<String> queryValues(String name) {
+        List<String> out = new ArrayList<>();
+        for (Map.Entry<String, String> e : query) {
+            if (e.getKey().equals(name)) {
+                out.add(e.getValue());
+            }
+        }
+        return out;
+    }
+
+    /** @return the request's own headers (credentials are added later, per attempt) */
+    public Headers headers() {
+        return headers;
+    }
+
+    /** @return the body bytes, if any */
+    public Optional<byte[]> body() {
+        return Optional.ofNullable(body == null ? null : body.clone());
+    }
+
+    /** @return the body's media type, if there is a body */
+    public Optional<MediaType> contentType() {
+        return Optional.ofNullable(contentType);
+    }
+
+    /** @return the time limit of each attempt, overriding the client's; empty for the client's */
+    public Optional<Duration> timeout() {
+        return Optional.ofNullable(timeout);
+    }
+
+    /** @return the total time limit across attempts, overriding the retry policy's; empty for the policy's */
+    public Optional<Duration> deadline() {
+        return Optional.ofNullable(deadline);
+    }
+
+    /** @return the idempotency key declared for this call, if any */
+    public Optional<String> idempotencyKey() {
+        return Optional.ofNullable(idempotencyKey);
+    }
+
+    /**
+     * Tells whether this request may be sent more than once: an explicit declaration wins, then an idempotency key,
+     * then the method's HTTP semantics.
+     *
+     * @return true when a retry may re-send it
+     */
+    public boolean repeatable() {
+        if (repeatable != null) {
+            return repeatable;
+        }
+        return idempotencyKey != null || IDEMPOTENT.contains(method);
+    }
+
+    /** @return {@code METHOD /path}, for logs and messages */
+    public String describe() {
+        return method + " " + path();
+    }
+
+    byte[] bodyBytes() {
+        return body;
+    }
+
+    @Override
+    public String toString() {
+        return "SdkRequest{" + describe() + ", query=" + query.size() + " params, body="
+                + (body == null ? "none" : body.length + " bytes") + '}';
+    }
+
+    /**
+     * Builds an {@link SdkRequest}; {@link #build()} validates it.
+     */
+    public static final class Builder {
+        private String method;
+        private final List<String> pathSegments = new ArrayList<>();
+        private final List<Map.Entry<String, String>> query = new ArrayList<>();
+        private final Headers.Builder headers = new Headers.Builder();
+        private byte[] body;
+        private MediaType contentType;
+        private Duration timeout;
+        private Duration deadline;
+        private Boolean repeatable;
+        private String idempotencyKey;
+
+        private Builder() {
+        }
+
+        /** @param method the HTTP method @return this builder */
+        public Builder method(String method) {
+            this.method = method == null ? null : method.toUpperCase(Locale.ROOT);
+            return this;
+        }
+
+        /**
+         * Replaces the path.
+         *
+         * @param path segments separated by {@code /}; empty segments are ignored
+         * @return this builder
+         */
+        public Builder path(String path) {
+            pathSegments.clear();
+            if (path != null) {
+                for (String s : path.split("/")) {
+                    if (!s.isEmpty()) {
+                        pathSegments.add(s);
+                    }
+                }
+            }
+            return this;
+        }
+
+        /**
+         * Appends one path segment, taken literally: a {@code /} inside it is encoded, not a separator.
+         *
+         * @param segment the segment
+         * @return this builder
+         */
+        public Builder pathSegment(String segment) {
+            pathSegments.add(segment);
+            return this;
+        }
+
+        /**
+         * Adds a query parameter; the name may repeat. Values are percent-encoded on the wire as needed.
+         *
+         * @param name the parameter name
+         * @param value the decoded value, or null for a bare name
+         * @return this builder
+         */
+        public Builder query(String name, String value) {
+            query.add(new AbstractMap.SimpleImmutableEntry<>(name, value));
+            return this;
+        }
+
+        /**
+         * Sets a header, replacing any value it had.
+         *
+         * @param name the header name
+         * @param value the value
+         * @return this builder
+         */
+        public Builder header(String name, String value) {
+            headers.set(name, value);
+            return this;
+        }
+
+        /**
+         * Removes a header.
+         *
+         * @param name the header name
+         * @return this builder
+         */
+        public Builder removeHeader(String name) {
+            headers.removeAll(name);
+            return this;
+        }
+
+        /**
+         * Sets a JSON body, serialised now with the SDK's mapper so every attempt sends the same bytes.
+         *
+         * @param value any object Jackson can write
+         * @return this builder
+         * @throws ValidationException when the value cannot be written as JSON
+         */
+        public Builder jsonBody(Object value) {
+            try {
+                this.body = SdkJson.mapper().writeValueAsBytes(value);
+            } catch (JsonProcessingException e) {
+                throw new ValidationException("body", "cannot be written as JSON: " + e.getOriginalMessage());
+            }
+            this.contentType = JSON;
+            return this;
+        }
+
+        /**
+         * Sets a raw body.
+         *
+         * @param bytes the body
+         * @param contentType its media type, e.g. {@code text/plain; charset=utf-8}
+         * @return this builder
+         */
+        public Builder body(byte[] bytes, String contentType) {
+            this.body = bytes.clone();
+            this.contentType = MediaType.get(contentType);
+            return this;
+        }
+
+        /**
+         * Sets a text body, UTF-8.
+         *
+         * @param text the body
+         * @param contentType its media type
+         * @return this builder
+         */
+        public Builder body(String text, String contentType) {
+            return body(text.getBytes(StandardCharsets.UTF_8), contentType);
+        }
+
+        /** @param timeout limit of each attempt, positive; null for the client's @return this builder */
+        public Builder timeout(Duration timeout) {
+            this.timeout = timeout;
+            return this;
+        }
+
+        /** @param deadline limit across attempts, positive; null for the policy's @return this builder */
+        public Builder deadline(Duration deadline) {
+            this.deadline = deadline;
+            return this;
+        }
+
+        /**
+         * Declares whether the call is safe to send twice, overriding the method's semantics: true for a write made
+         * harmless by a natural key (an upsert, an insert of a client-chosen id that ignores duplicates), false
+         * for a PUT or DELETE whose repetition would matter.
+         *
+         * @param repeatable the declaration
+         * @return this builder
+         */
+        public Builder repeatable(boolean repeatable) {
+            this.repeatable = repeatable;
+            return this;
+        }
+
+        /**
+         * Declares an idempotency key: the call becomes repeatable, and clients whose service honours a key header
+         * send it, unchanged, on every attempt.
+         *
+         * @param key non-blank, at most 255 characters
+         * @return this builder
+         */
+        public Builder idempotencyKey(String key) {
+            this.idempotencyKey = key;
+            return this;
+        }
+
+        /**
+         * Validates and builds the request.
+         *
+         * @return the immutable request
+         * @throws ValidationException naming every invalid setting
+         */
+        public SdkRequest build() {
+            Map<String, List<String>> errors = new java.util.LinkedHashMap<>();
+            if (method == null || !METHODS.contains(method)) {
+                errors.put("method", List.of("must be one of " + new java.util.TreeSet<>(METHODS) + ", was "
+                        + method));
+            }
+            if (body != null && ("GET".equals(method) || "HEAD".equals(method))) {
+                errors.put("body", List.of(method + " requests carry no body"));
+            }
+            if (timeout != null && (timeout.isNegative() || timeout.isZero())) {
+                errors.put("timeout", List.of("must be positive, was " + timeout));
+            }
+            if (deadline != null && (deadline.isNegative() || deadline.isZero())) {
+                errors.put("deadline", List.of("must be positive, was " + deadline));
+            }
+            if (idempotencyKey != null && (idempotencyKey.isBlank() || idempotencyKey.length() > 255)) {
+                errors.put("idempotencyKey", List.of("must be non-blank and at most 255 characters"));
+            }
+            if (!errors.isEmpty()) {
+                throw new ValidationException("request", errors);
+            }
+            return new SdkRequest(this);
+        }
+    }
+}

@@ -1,0 +1,573 @@
+package com.rabaislocal.sdk.core.http;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.rabaislocal.sdk.core.error.ApiError;
+import com.rabaislocal.sdk.core.error.ApiException;
+import com.rabaislocal.sdk.core.error.RabaisSdkException;
+import com.rabaislocal.sdk.core.error.ValidationException;
+import com.rabaislocal.sdk.core.json.SdkJson;
+import com.rabaislocal.sdk.core.retry.Retrier;
+import com.rabaislocal.sdk.core.retry.RetryAfter;
+import com.rabaislocal.sdk.core.retry.RetryPolicy;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import okhttp3.Call;
+import okhttp3.Headers;
+import okhttp3.HttpUrl;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+import okhttp3.Response;
+import okhttp3.ResponseBody;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The HTTP client of one service (Supabase, MailerSend, OpenAI, GoAffPro): a base URL, how to authenticate, how to
+ * read the service's errors, and a retry policy, over the shared {@link SdkHttpClient}. Immutable and thread-safe;
+ * derive variants with {@link #withOptions(Consumer)}, which share the connection pool.
+ *
+ * <p>Every non-2xx answer becomes the fitting {@link ApiException} subclass; a missing answer a
+ * {@link com.rabaislocal.sdk.core.error.TransportException}. Requests and responses are logged at DEBUG on
+ * {@code com.rabaislocal.sdk.http} with credential headers and credential-like query values redacted; bodies only
+ * when the transport was built with {@code logBodies(true)}.
+ */
+public final class ServiceClient implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger("com.rabaislocal.sdk.http");
+    private static final Set<String> SENSITIVE_QUERY = Set.of("apikey", "api_key", "key", "token", "access_token",
+            "refresh_token", "password", "secret");
+    private static final int MAX_LOGGED_BODY = 4096;
+
+    private final String service;
+    private final HttpUrl baseUrl;
+    private final SdkHttpClient transport;
+    private final OkHttpClient okHttp;
+    private final RequestAuthenticator authenticator;
+    private final ErrorParser errorParser;
+    private final Retrier retrier;
+    private final Headers defaultHeaders;
+    private final SensitiveHeaders sensitiveHeaders;
+    private final List<String> requestIdHeaders;
+    private final String idempotencyKeyHeader;
+    private final String retryCountHeader;
+    private final Duration timeout;
+    private volatile boolean closed;
+
+    private ServiceClient(Builder b) {
+        this.service = b.service;
+        this.baseUrl = b.baseUrl;
+        this.transport = b.transport;
+        this.okHttp = b.transport.okHttp();
+        this.authenticator = b.authenticator;
+        this.errorParser = b.errorParser;
+        this.retrier = new Retrier(b.service, b.retryPolicy);
+        this.defaultHeaders = b.defaultHeaders.build();
+        this.sensitiveHeaders = b.sensitiveHeaders;
+        this.requestIdHeaders = List.copyOf(b.requestIdHeaders);
+        this.idempotencyKeyHeader = b.idempotencyKeyHeader;
+        this.retryCountHeader = b.retryCountHeader;
+        this.timeout = b.timeout;
+    }
+
+    /** @return a builder; {@code service} and {@code baseUrl} are required */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** @return a builder holding this client's settings */
+    public Builder toBuilder() {
+        Builder b = new Builder().service(service).baseUrl(baseUrl).transport(transport).authenticator(authenticator)
+                .errorParser(errorParser).retryPolicy(retrier.policy()).idempotencyKeyHeader(idempotencyKeyHeader)
+                .retryCountHeader(retryCountHeader).timeout(timeout);
+        b.defaultHeaders.addAll(defaultHeaders);
+        b.sensitiveHeaders = sensitiveHeaders;
+        b.requestIdHeaders.clear();
+        b.requestIdHeaders.addAll(requestIdHeaders);
+        return b;
+    }
+
+    /**
+     * Derives a client with changed settings that shares this one's connection pool.
+     *
+     * @param change edits a builder holding this client's settings
+     * @return the derived client
+     */
+    public ServiceClient withOptions(Consumer<Builder> change) {
+        Builder b = toBuilder();
+        change.accept(b);
+        return b.build();
+    }
+
+    /** @return the service name, e.g. {@code "supabase"} */
+    public String service() {
+        return service;
+    }
+
+    /** @return the base URL requests are resolved against */
+    public HttpUrl baseUrl() {
+        return baseUrl;
+    }
+
+    /** @return the retry policy */
+    public RetryPolicy retryPolicy() {
+        return retrier.policy();
+    }
+
+    /** @return the headers whose values are never logged */
+    public SensitiveHeaders sensitiveHeaders() {
+        return sensitiveHeaders;
+    }
+
+    /**
+     * Resolves a request's URL against the base URL.
+     *
+     * @param request the request
+     * @return the absolute URL, query included
+     */
+    public HttpUrl url(SdkRequest request) {
+        HttpUrl.Builder u = baseUrl.newBuilder();
+        for (String segment : request.pathSegments()) {
+            u.addPathSegment(segment);
+        }
+        for (Map.Entry<String, String> q : request.query()) {
+            u.addQueryParameter(q.getKey(), q.getValue());
+        }
+        return u.build();
+    }
+
+    /**
+     * Sends a request and reads the whole answer.
+     *
+     * @param request the request
+     * @return the 2xx answer
+     * @throws ApiException (a subclass per status) for any other status
+     * @throws com.rabaislocal.sdk.core.error.TransportException when no answer came
+     */
+    public SdkResponse execute(SdkRequest request) {
+        try (Response r = send(request, true)) {
+            byte[] bytes = r.body().bytes();
+            logBody("<--", request, bytes);
+            return new SdkResponse(service, request.describe(), r.code(), r.headers(), bytes, requestId(r));
+        } catch (IOException e) {
+            throw unreadable(service, request.describe(), "bytes", e);
+        }
+    }
+
+    /**
+     * Sends a request and binds its JSON answer, reading the body as it arrives.
+     *
+     * @param request the request
+     * @param type the target type (a class or record)
+     * @param <T> the target type
+     * @return the bound value, null when the body was empty
+     * @throws ApiException (a subclass per status) for a non-2xx answer
+     */
+    public <T> T execute(SdkRequest request, Class<T> type) {
+        return readJson(request, type, null);
+    }
+
+    /**
+     * Sends a request and binds its JSON answer to a generic type.
+     *
+     * @param request the request
+     * @param type the target type, e.g. {@code new TypeReference<List<Offer>>() {}}
+     * @param <T> the target type
+     * @return the bound value, null when the body was empty
+     * @throws ApiException (a subclass per status) for a non-2xx answer
+     */
+    public <T> T execute(SdkRequest request, TypeReference<T> type) {
+        return readJson(request, null, type);
+    }
+
+    /**
+     * Sends a request and returns its answer unread, for large or incremental bodies. Retries apply until a 2xx
+     * answer's headers arrive; reading is then bounded by the transport's read timeout (longest silence), not by
+     * the call's deadline. Close the result.
+     *
+     * @param request the request
+     * @return the open 2xx answer
+     * @throws ApiException (a subclass per status) for a non-2xx answer
+     */
+    public SdkStreamingResponse stream(SdkRequest request) {
+        Response r = send(request, false);
+        return new SdkStreamingResponse(r, requestId(r));
+    }
+
+    private <T> T readJson(SdkRequest request, Class<T> cls, TypeReference<T> ref) {
+        try (Response r = send(request, true)) {
+            ResponseBody body = r.body();
+            if (transport.logBodies() && LOG.isDebugEnabled()) {
+                byte[] bytes = body.bytes();
+                logBody("<--", request, bytes);
+                return bytes.length == 0 ? null : bind(bytes, cls, ref);
+            }
+            if (body.contentLength() == 0) {
+                return null;
+            }
+            try (InputStream in = body.byteStream()) {
+                return cls != null ? SdkJson.mapper().readValue(in, cls) : SdkJson.mapper().readValue(in, ref);
+            }
+        } catch (com.fasterxml.jackson.databind.exc.MismatchedInputException e) {
+            if (e.getMessage() != null && e.getMessage().startsWith("No content to map")) {
+                return null;
+            }
+            throw unreadable(service, request.describe(), typeName(cls, ref), e);
+        } catch (IOException e) {
+            throw unreadable(service, request.describe(), typeName(cls, ref), e);
+        }
+    }
+
+    private static <T> T bind(byte[] bytes, Class<T> cls, TypeReference<T> ref) throws IOException {
+        return cls != null ? SdkJson.mapper().readValue(bytes, cls) : SdkJson.mapper().readValue(bytes, ref);
+    }
+
+    private static String typeName(Class<?> cls, TypeReference<?> ref) {
+        return cls != null ? cls.getTypeName() : ref.getType().getTypeName();
+    }
+
+    /** A failure to read or bind a 2xx body: the service answered something the SDK cannot use. */
+    static RabaisSdkException unreadable(String service, String call, String target, IOException e) {
+        if (e instanceof com.fasterxml.jackson.core.JsonProcessingException) {
+            return new RabaisSdkException(service + " " + call + ": the answer could not be read as " + target + ": "
+                    + ((com.fasterxml.jackson.core.JsonProcessingException) e).getOriginalMessage(), e);
+        }
+        return new com.rabaislocal.sdk.core.error.TransportException(service, service + " " + call
+                + ": reading the answer failed: " + e.getClass().getSimpleName() + ": " + e.getMessage(), e);
+    }
+
+    /** Runs the attempts; returns an open 2xx response or throws. */
+    private Response send(SdkRequest request, boolean boundByDeadline) {
+        if (closed) {
+            throw new IllegalStateException(service + " client is closed");
+        }
+        HttpUrl url = url(request);
+        Answer last = retrier.execute(request.describe(), request.repeatable(), request.deadline().orElse(null),
+                (attempt, timeLeft) -> attempt(request, url, attempt, boundByDeadline ? timeLeft : null),
+                a -> a.error, Answer::close);
+        if (last.error != null) {
+            throw ApiException.of(last.error);
+        }
+        return last.response;
+    }
+
+    /** One attempt's outcome: an open 2xx response, or the error read from (and closing) any other response. */
+    private static final class Answer {
+        final Response response;
+        final ApiError error;
+
+        Answer(Response response, ApiError error) {
+            this.response = response;
+            this.error = error;
+        }
+
+        void close() {
+            if (response != null) {
+                response.close();
+            }
+        }
+    }
+
+    private Answer attempt(SdkRequest request, HttpUrl url, int attempt, Duration timeLeft) throws IOException {
+        Request.Builder rb = new Request.Builder().url(url).headers(defaultHeaders)
+                .header("User-Agent", UserAgent.value());
+        Headers own = request.headers();
+        for (int i = 0; i < own.size(); i++) {
+            rb.header(own.name(i), own.value(i));
+        }
+        if (idempotencyKeyHeader != null && request.idempotencyKey().isPresent()) {
+            rb.header(idempotencyKeyHeader, request.idempotencyKey().get());
+        }
+        if (retryCountHeader != null && attempt > 1) {
+            rb.header(retryCountHeader, Integer.toString(attempt - 1));
+        }
+        byte[] body = request.bodyBytes();
+        RequestBody rbody = body != null ? RequestBody.create(body, request.contentType().orElse(null))
+                : requiresBody(request.method()) ? RequestBody.create(new byte[0], null) : null;
+        rb.method(request.method(), rbody);
+        authenticator.authenticate(request, rb);
+        Request okRequest = rb.build();
+
+        Call call = okHttp.newCall(okRequest);
+        Duration limit = request.timeout().orElse(timeout);
+        if (timeLeft != null && (limit == null || timeLeft.compareTo(limit) < 0)) {
+            limit = timeLeft;
+        }
+        if (limit != null) {
+            call.timeout().timeout(Math.max(1, limit.toMillis()), TimeUnit.MILLISECONDS);
+        }
+        boolean debug = LOG.isDebugEnabled();
+        long start = debug ? System.nanoTime() : 0L;
+        if (debug) {
+            LOG.debug("--> {} {} (attempt {}) [{}]", request.method(), redact(url), attempt,
+                    sensitiveHeaders.render(okRequest.headers()));
+            logBody("-->", request, body);
+        }
+        Response response = call.execute();
+        if (debug) {
+            LOG.debug("<-- {} {} {} ({} ms{}) [{}]", response.code(), request.method(), url.encodedPath(),
+                    (System.nanoTime() - start) / 1_000_000, requestIdSuffix(response),
+                    sensitiveHeaders.render(response.headers()));
+        }
+        if (response.isSuccessful()) {
+            return new Answer(response, null);
+        }
+        try (response) {
+            return new Answer(null, errorOf(response));
+        }
+    }
+
+    private static boolean requiresBody(String method) {
+        return "POST".equals(method) || "PUT".equals(method) || "PATCH".equals(method);
+    }
+
+    /** Reads a non-2xx response into an error. */
+    private ApiError errorOf(Response r) {
+        String body;
+        try {
+            body = r.body() == null ? "" : r.body().string();
+        } catch (IOException e) {
+            body = "";
+        }
+        Request req = r.request();
+        ApiError.Builder e = ApiError.builder().service(service).httpStatus(r.code()).method(req.method())
+                .path(req.url().encodedPath()).requestId(requestId(r)).rawBody(body)
+                .retryable(retrier.policy().isRetryableStatus(r.code()))
+                .retryAfter(RetryAfter.parse(r.header("Retry-After-Ms"), r.header("Retry-After"),
+                        retrier.policy().clock().instant()).orElse(null));
+        Headers h = r.headers();
+        for (String name : h.names()) {
+            if (!sensitiveHeaders.contains(name)) {
+                e.header(name, h.values(name));
+            }
+        }
+        try {
+            errorParser.parse(body, e);
+        } catch (RuntimeException parserFailure) {
+            // A parser bug must not hide the service's answer: the raw body is still in the error.
+            LOG.debug("{} error parser failed on HTTP {}", service, r.code(), parserFailure);
+        }
+        ApiError error = e.build();
+        if (LOG.isDebugEnabled() && transport.logBodies()) {
+            LOG.debug("<-- error body ({} {}): {}", req.method(), req.url().encodedPath(), truncate(body));
+        }
+        return error;
+    }
+
+    private String requestId(Response r) {
+        for (String h : requestIdHeaders) {
+            String v = r.header(h);
+            if (v != null && !v.isBlank()) {
+                return v;
+            }
+        }
+        return null;
+    }
+
+    private String requestIdSuffix(Response r) {
+        String id = requestId(r);
+        return id == null ? "" : ", request id " + id;
+    }
+
+    private void logBody(String direction, SdkRequest request, byte[] body) {
+        if (body != null && body.length > 0 && transport.logBodies() && LOG.isDebugEnabled()) {
+            LOG.debug("{} body ({}): {}", direction, request.describe(),
+                    truncate(new String(body, StandardCharsets.UTF_8)));
+        }
+    }
+
+    private static String truncate(String s) {
+        return s.length() > MAX_LOGGED_BODY ? s.substring(0, MAX_LOGGED_BODY) + "...(" + s.length() + " chars)" : s;
+    }
+
+    /** The URL for a log line: credential-like query values replaced. */
+    private static String redact(HttpUrl url) {
+        if (url.querySize() == 0) {
+            return url.toString();
+        }
+        HttpUrl.Builder b = url.newBuilder();
+        for (String name : url.queryParameterNames()) {
+            if (SENSITIVE_QUERY.contains(name.toLowerCase(Locale.ROOT))) {
+                b.setQueryParameter(name, SensitiveHeaders.REDACTED);
+            }
+        }
+        return b.build().toString();
+    }
+
+    /** Marks the client closed. The shared transport and its pool stay open for other clients. */
+    @Override
+    public void close() {
+        closed = true;
+    }
+
+    @Override
+    public String toString() {
+        return "ServiceClient{service=" + service + ", baseUrl=" + baseUrl + ", retry=" + retrier.policy() + '}';
+    }
+
+    /**
+     * Builds a {@link ServiceClient}; {@link #build()} validates it.
+     */
+    public static final class Builder {
+        private String service;
+        private HttpUrl baseUrl;
+        private String baseUrlText;
+        private SdkHttpClient transport = SdkHttpClient.shared();
+        private RequestAuthenticator authenticator = RequestAuthenticator.NONE;
+        private ErrorParser errorParser = ErrorParser.generic();
+        private RetryPolicy retryPolicy = RetryPolicy.defaults();
+        private final Headers.Builder defaultHeaders = new Headers.Builder();
+        private SensitiveHeaders sensitiveHeaders = SensitiveHeaders.defaults();
+        private final List<String> requestIdHeaders = new ArrayList<>(List.of("x-request-id", "request-id",
+                "sb-request-id", "cf-ray"));
+        private String idempotencyKeyHeader;
+        private String retryCountHeader;
+        private Duration timeout;
+
+        private Builder() {
+        }
+
+        /** @param service the service name for logs and errors, e.g. {@code "supabase"} @return this builder */
+        public Builder service(String service) {
+            this.service = service;
+            return this;
+        }
+
+        /** @param baseUrl the base URL, http or https @return this builder */
+        public Builder baseUrl(String baseUrl) {
+            this.baseUrlText = baseUrl;
+            this.baseUrl = baseUrl == null ? null : HttpUrl.parse(baseUrl);
+            return this;
+        }
+
+        /** @param baseUrl the base URL @return this builder */
+        public Builder baseUrl(HttpUrl baseUrl) {
+            this.baseUrlText = String.valueOf(baseUrl);
+            this.baseUrl = baseUrl;
+            return this;
+        }
+
+        /** @param transport the shared transport; default {@link SdkHttpClient#shared()} @return this builder */
+        public Builder transport(SdkHttpClient transport) {
+            this.transport = transport;
+            return this;
+        }
+
+        /** @param authenticator adds credentials to each attempt @return this builder */
+        public Builder authenticator(RequestAuthenticator authenticator) {
+            this.authenticator = authenticator;
+            return this;
+        }
+
+        /** @param errorParser reads the service's error bodies @return this builder */
+        public Builder errorParser(ErrorParser errorParser) {
+            this.errorParser = errorParser;
+            return this;
+        }
+
+        /** @param retryPolicy the retry policy; default {@link RetryPolicy#defaults()} @return this builder */
+        public Builder retryPolicy(RetryPolicy retryPolicy) {
+            this.retryPolicy = retryPolicy;
+            return this;
+        }
+
+        /**
+         * Adds a header sent on every request (a request's own header of the same name wins).
+         *
+         * @param name header name
+         * @param value header value
+         * @return this builder
+         */
+        public Builder defaultHeader(String name, String value) {
+            defaultHeaders.set(name, value);
+            return this;
+        }
+
+        /**
+         * Registers a header whose value must never be logged, on top of the defaults.
+         *
+         * @param name header name, any case
+         * @return this builder
+         */
+        public Builder sensitiveHeader(String name) {
+            sensitiveHeaders = sensitiveHeaders.with(name);
+            return this;
+        }
+
+        /**
+         * Sets the response headers that carry the service's request id, in order of preference.
+         *
+         * @param names header names; default {@code x-request-id, request-id, sb-request-id, cf-ray}
+         * @return this builder
+         */
+        public Builder requestIdHeaders(String... names) {
+            requestIdHeaders.clear();
+            requestIdHeaders.addAll(List.of(names));
+            return this;
+        }
+
+        /**
+         * Names the header carrying a request's idempotency key, for services that honour one (null: none).
+         *
+         * @param name e.g. {@code Idempotency-Key}
+         * @return this builder
+         */
+        public Builder idempotencyKeyHeader(String name) {
+            this.idempotencyKeyHeader = name;
+            return this;
+        }
+
+        /**
+         * Names a header that tells the service how many retries preceded this attempt (null: not sent).
+         *
+         * @param name e.g. {@code X-Retry-Count}
+         * @return this builder
+         */
+        public Builder retryCountHeader(String name) {
+            this.retryCountHeader = name;
+            return this;
+        }
+
+        /** @param timeout limit of each attempt, positive; null: only the deadline applies @return this builder */
+        public Builder timeout(Duration timeout) {
+            this.timeout = timeout;
+            return this;
+        }
+
+        /**
+         * Validates and builds the client.
+         *
+         * @return the client
+         * @throws ValidationException naming every invalid setting
+         */
+        public ServiceClient build() {
+            Map<String, List<String>> errors = new java.util.LinkedHashMap<>();
+            if (service == null || service.isBlank()) {
+                errors.put("service", List.of("is required"));
+            }
+            if (baseUrl == null) {
+                errors.put("baseUrl", List.of(baseUrlText == null ? "is required"
+                        : "is not an http(s) URL: " + baseUrlText));
+            }
+            if (transport == null || authenticator == null || errorParser == null || retryPolicy == null) {
+                errors.put("transport/authenticator/errorParser/retryPolicy", List.of("must not be null"));
+            }
+            if (timeout != null && (timeout.isNegative() || timeout.isZero())) {
+                errors.put("timeout", List.of("must be positive, was " + timeout));
+            }
+            if (!errors.isEmpty()) {
+                throw new ValidationException((service == null ? "" : service + " ") + "client settings", errors);
+            }
+            return new ServiceClient(this);
+        }
+    }
+}
