@@ -23,7 +23,7 @@ public enum Service {
     GOAFFPRO("GoAffPro", "sdk-goaffpro"),
 
     /** Make.com workflows; the SDK has no Make client but exposes its values to applications that call Make. */
-    MAKE("Make", "applications (no SDK module)");
+    MAKE("Make", "no SDK module");
 
     private final String displayName;
     private final String readBy;
