@@ -17,7 +17,7 @@ import java.util.regex.Pattern;
 final class ValueRules {
 
     private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
-    private static final Pattern NUMERIC_ID = Pattern.compile("[1-9][0-9]{0,18}");
+    private static final Pattern NUMERIC_ID = Pattern.compile("[1-9][0-9]{0,17}");
     private static final Pattern DNS_LABEL = Pattern.compile("[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?");
     private static final Pattern ONLY_X = Pattern.compile("[xX]+");
     private static final List<String> SUPABASE_SERVICE_PATHS =

@@ -222,6 +222,8 @@ class SdkConfigValidationTest {
                 "MAKE_TEAM_ID (set programmatically): must be a positive decimal number",
                 "MAKE_API_TOKEN (set programmatically): still holds a documentation placeholder, not a real value"),
                 e.problems());
+        assertTrue(only(fails(builder().set(ConfigKey.MAKE_TEAM_ID, "9223372036854775808")))
+                .endsWith("must be a positive decimal number"), "beyond a long");
         assertTrue(only(fails(builder().set(ConfigKey.MAILERSEND_DOMAIN, "rabaislocal")))
                 .endsWith("is not a valid domain name (expected e.g. rabaislocal.com)"));
         assertTrue(only(fails(builder().set(ConfigKey.OPENAI_API_KEY, "sk-...")))
