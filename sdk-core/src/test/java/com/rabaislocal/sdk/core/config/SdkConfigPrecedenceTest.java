@@ -145,6 +145,26 @@ class SdkConfigPrecedenceTest {
     }
 
     @Test
+    void processSourcesReadTheRealSystemProperties() {
+        String name = ConfigKey.GOAFFPRO_PROGRAM_ID.propertyName();
+        String previous = System.getProperty(name);
+        System.setProperty(name, "process-sources-test");
+        try {
+            // diagnose() never throws, whatever the real environment of the build machine holds.
+            ConfigDiagnosis.Entry e = SdkConfig.builder().processSources().diagnose()
+                    .service(Service.GOAFFPRO).entries().get(1);
+            assertEquals("process-sources-test", e.display());
+            assertEquals(Optional.of("system property " + name), e.origin());
+        } finally {
+            if (previous == null) {
+                System.clearProperty(name);
+            } else {
+                System.setProperty(name, previous);
+            }
+        }
+    }
+
+    @Test
     void originsNameTheExactPlace() throws IOException {
         Path file = dotEnv("# header\nMAKE_TEAM_ID=77\n");
         Properties props = new Properties();
