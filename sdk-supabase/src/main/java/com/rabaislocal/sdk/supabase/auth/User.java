@@ -52,8 +52,29 @@ public record User(
         @JsonProperty("deleted_at") Instant deletedAt,
         @JsonProperty("is_anonymous") boolean anonymous) {
 
-    /** Copies the collections, so the record stays immutable. */
+    /**
+     * Creates the value, copying its collections.
+     *
+     * @param id the user's id
+     * @param aud the audience, normally {@code authenticated}
+     * @param role the database role, normally {@code authenticated}
+     * @param email the e-mail address, null or empty when none
+     * @param phone the phone number, null or empty when none
+     * @param emailConfirmedAt when the e-mail address was confirmed, or null
+     * @param phoneConfirmedAt when the phone number was confirmed, or null
+     * @param confirmedAt when the user was first confirmed, or null
+     * @param lastSignInAt when the user last signed in, or null
+     * @param appMetadata metadata only the service role can change (provider, roles, ...), never null
+     * @param userMetadata metadata the user can change, never null
+     * @param identities the linked identities (provider, identity_data, ...), never null
+     * @param createdAt when the user was created
+     * @param updatedAt when the user last changed
+     * @param bannedUntil until when the user is banned, or null
+     * @param deletedAt when the user was soft-deleted, or null
+     * @param anonymous whether the user signed in anonymously
+     */
     public User {
+        // Copies, so the record stays immutable whatever the caller or the JSON binder holds.
         appMetadata = AuthValues.copy(appMetadata);
         userMetadata = AuthValues.copy(userMetadata);
         List<Map<String, Object>> ids = new ArrayList<>();

@@ -25,8 +25,18 @@ public record UserPage(List<User> users, int page, int perPage, OptionalLong tot
     private static final Pattern REL = Pattern.compile("(?i)\\brel\\s*=\\s*\"?([^\";]+)\"?");
     private static final Pattern PAGE = Pattern.compile("[?&]page=(\\d+)");
 
-    /** Copies the list, so the record stays immutable. */
+    /**
+     * Creates the value, copying its collections.
+     *
+     * @param users the users on this page, in GoTrue's order
+     * @param page this page's number, from 1
+     * @param perPage the page size asked for
+     * @param total how many users exist in all, if GoTrue said
+     * @param nextPage the next page's number, empty on the last page
+     * @param lastPage the last page's number, if GoTrue said
+     */
     public UserPage {
+        // A copy, so the record stays immutable.
         users = List.copyOf(users);
     }
 
