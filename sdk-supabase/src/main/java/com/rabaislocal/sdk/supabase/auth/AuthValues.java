@@ -13,9 +13,29 @@ final class AuthValues {
     private AuthValues() {
     }
 
-    /** An unmodifiable copy keeping order and JSON nulls; empty for null. */
+    /** A deeply unmodifiable copy of JSON-like data, keeping order and JSON nulls; empty for null. */
     static Map<String, Object> copy(Map<String, ?> in) {
-        return in == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(in));
+        if (in == null) {
+            return Map.of();
+        }
+        Map<String, Object> out = new LinkedHashMap<>();
+        in.forEach((k, v) -> out.put(k, freeze(v)));
+        return Collections.unmodifiableMap(out);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Object freeze(Object v) {
+        if (v instanceof Map) {
+            return copy((Map<String, ?>) v);
+        }
+        if (v instanceof java.util.Collection) {
+            List<Object> out = new java.util.ArrayList<>();
+            for (Object e : (java.util.Collection<?>) v) {
+                out.add(freeze(e));
+            }
+            return Collections.unmodifiableList(out);
+        }
+        return v;
     }
 
     /** A secret from a caller's text, or null when blank (reported by the builder's validation). */

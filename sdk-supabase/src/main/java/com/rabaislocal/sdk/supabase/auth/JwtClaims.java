@@ -3,7 +3,6 @@ package com.rabaislocal.sdk.supabase.auth;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -24,7 +23,7 @@ public final class JwtClaims {
     private final Instant expiresAt;
 
     JwtClaims(Map<String, Object> raw, List<String> audience, Instant expiresAt) {
-        this.raw = Collections.unmodifiableMap(new LinkedHashMap<>(raw));
+        this.raw = AuthValues.copy(raw);
         this.audience = List.copyOf(audience);
         this.expiresAt = Objects.requireNonNull(expiresAt, "expiresAt");
     }
@@ -141,7 +140,7 @@ public final class JwtClaims {
     @SuppressWarnings("unchecked")
     private Map<String, Object> map(String name) {
         Object v = raw.get(name);
-        return v instanceof Map ? AuthValues.copy((Map<String, ?>) v) : Map.of();
+        return v instanceof Map ? (Map<String, Object>) v : Map.of();
     }
 
     /** Identity and validity only: no e-mail, phone or metadata. */

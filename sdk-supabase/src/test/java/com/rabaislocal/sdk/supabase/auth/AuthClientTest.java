@@ -100,6 +100,10 @@ class AuthClientTest {
         assertEquals(42, result.user().appMetadata("merchant_id"));
         assertEquals(Instant.parse("2025-03-01T10:15:30.123456Z"), result.user().emailConfirmedAt());
         assertEquals(1, result.user().identities().size());
+        @SuppressWarnings("unchecked")
+        Map<String, Object> identityData = (Map<String, Object>) result.user().identities().get(0)
+                .get("identity_data");
+        assertThrows(UnsupportedOperationException.class, () -> identityData.put("sub", "x"));
         assertTrue(result.session().isEmpty());
     }
 

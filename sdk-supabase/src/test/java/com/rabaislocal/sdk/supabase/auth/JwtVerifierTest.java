@@ -227,6 +227,10 @@ class JwtVerifierTest {
         assertEquals("Marie", c.userMetadata().get("display_name"));
         assertEquals("https://ref.supabase.co/auth/v1", c.issuer().orElseThrow());
         assertEquals("aal1", c.raw().get("aal"));
+        assertThrows(UnsupportedOperationException.class, () -> c.appMetadata().put("merchant_id", 1));
+        @SuppressWarnings("unchecked")
+        List<Object> providers = (List<Object>) c.appMetadata().get("providers");
+        assertThrows(UnsupportedOperationException.class, () -> providers.add("google"));
         assertFalse(c.toString().contains("marie@example.com"));
         assertEquals(0, server.getRequestCount());
     }
