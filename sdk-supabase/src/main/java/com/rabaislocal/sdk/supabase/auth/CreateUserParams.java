@@ -1,0 +1,180 @@
+package com.rabaislocal.sdk.supabase.auth;
+
+import com.rabaislocal.sdk.core.config.Secret;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A user created by an administrator ({@link AuthAdminClient#createUser}). Immutable; {@link #toString()} masks the
+ * password. Without a password the user signs in by magic link, OTP or a link from
+ * {@link AuthAdminClient#generateLink}.
+ */
+public final class CreateUserParams {
+
+    private final String email;
+    private final String phone;
+    private final Secret password;
+    private final Boolean emailConfirm;
+    private final Boolean phoneConfirm;
+    private final Map<String, Object> userMetadata;
+    private final Map<String, Object> appMetadata;
+
+    private CreateUserParams(Builder b) {
+        this.email = b.email;
+        this.phone = b.phone;
+        this.password = b.password;
+        this.emailConfirm = b.emailConfirm;
+        this.phoneConfirm = b.phoneConfirm;
+        this.userMetadata = AuthValues.copy(b.userMetadata);
+        this.appMetadata = AuthValues.copy(b.appMetadata);
+    }
+
+    /** @return a builder; an e-mail address or a phone number is required */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** @return a builder holding these values */
+    public Builder toBuilder() {
+        return new Builder().email(email).phone(phone).password(password).emailConfirm(emailConfirm)
+                .phoneConfirm(phoneConfirm).userMetadata(userMetadata).appMetadata(appMetadata);
+    }
+
+    /** @return the e-mail address, or null */
+    public String email() {
+        return email;
+    }
+
+    /** @return the phone number, or null */
+    public String phone() {
+        return phone;
+    }
+
+    /** @return the password, or null */
+    public Secret password() {
+        return password;
+    }
+
+    /** @return the user metadata, empty when none */
+    public Map<String, Object> userMetadata() {
+        return userMetadata;
+    }
+
+    /** @return the app metadata, empty when none */
+    public Map<String, Object> appMetadata() {
+        return appMetadata;
+    }
+
+    /** The wire body; reveals the password, so it goes straight into the request. */
+    Map<String, Object> body() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        AuthValues.putIfSet(m, "email", email);
+        AuthValues.putIfSet(m, "phone", phone);
+        AuthValues.putIfSet(m, "password", password == null ? null : password.reveal());
+        AuthValues.putIfSet(m, "email_confirm", emailConfirm);
+        AuthValues.putIfSet(m, "phone_confirm", phoneConfirm);
+        if (!userMetadata.isEmpty()) {
+            m.put("user_metadata", userMetadata);
+        }
+        if (!appMetadata.isEmpty()) {
+            m.put("app_metadata", appMetadata);
+        }
+        return m;
+    }
+
+    /** Password masked. */
+    @Override
+    public String toString() {
+        return "CreateUserParams{email=" + email + ", phone=" + phone + ", password="
+                + (password == null ? "none" : password) + ", emailConfirm=" + emailConfirm + ", phoneConfirm="
+                + phoneConfirm + ", userMetadata=" + userMetadata.keySet() + ", appMetadata=" + appMetadata.keySet()
+                + '}';
+    }
+
+    /** Builds {@link CreateUserParams}; {@link #build()} validates. */
+    public static final class Builder {
+        private String email;
+        private String phone;
+        private Secret password;
+        private Boolean emailConfirm;
+        private Boolean phoneConfirm;
+        private Map<String, Object> userMetadata;
+        private Map<String, Object> appMetadata;
+
+        private Builder() {
+        }
+
+        /** @param email the e-mail address @return this builder */
+        public Builder email(String email) {
+            this.email = AuthValues.blankToNull(email);
+            return this;
+        }
+
+        /** @param phone the phone number, E.164 @return this builder */
+        public Builder phone(String phone) {
+            this.phone = AuthValues.blankToNull(phone);
+            return this;
+        }
+
+        /** @param password the password, or null for none @return this builder */
+        public Builder password(Secret password) {
+            this.password = password;
+            return this;
+        }
+
+        /** @param password the password, wrapped at once in a {@link Secret} @return this builder */
+        public Builder password(String password) {
+            return password(AuthValues.secretOrNull(password));
+        }
+
+        /**
+         * Marks the e-mail address confirmed, so no confirmation mail is needed.
+         *
+         * @param emailConfirm true to confirm; null leaves GoTrue's default (unconfirmed)
+         * @return this builder
+         */
+        public Builder emailConfirm(Boolean emailConfirm) {
+            this.emailConfirm = emailConfirm;
+            return this;
+        }
+
+        /**
+         * Marks the phone number confirmed.
+         *
+         * @param phoneConfirm true to confirm; null leaves GoTrue's default (unconfirmed)
+         * @return this builder
+         */
+        public Builder phoneConfirm(Boolean phoneConfirm) {
+            this.phoneConfirm = phoneConfirm;
+            return this;
+        }
+
+        /** @param userMetadata metadata the user may edit; null for none @return this builder */
+        public Builder userMetadata(Map<String, ?> userMetadata) {
+            this.userMetadata = userMetadata == null ? null : new LinkedHashMap<>(userMetadata);
+            return this;
+        }
+
+        /** @param appMetadata metadata only the service role may edit (roles, tenant); null for none @return this builder */
+        public Builder appMetadata(Map<String, ?> appMetadata) {
+            this.appMetadata = appMetadata == null ? null : new LinkedHashMap<>(appMetadata);
+            return this;
+        }
+
+        /**
+         * Validates and builds.
+         *
+         * @return the parameters
+         * @throws com.rabaislocal.sdk.core.error.ValidationException when neither e-mail nor phone is set
+         */
+        public CreateUserParams build() {
+            Map<String, List<String>> errors = new LinkedHashMap<>();
+            if (email == null && phone == null) {
+                AuthValues.problem(errors, "email/phone", "an email or a phone is required");
+            }
+            AuthValues.check("CreateUserParams", errors);
+            return new CreateUserParams(this);
+        }
+    }
+}
