@@ -28,6 +28,7 @@ public final class ApiError {
     private final Map<String, List<String>> headers;
     private final Map<String, List<String>> fieldErrors;
     private final Duration retryAfter;
+    private final ErrorKind kind;
 
     private ApiError(Builder b) {
         this.service = b.service;
@@ -46,6 +47,7 @@ public final class ApiError {
         this.headers = Collections.unmodifiableMap(h);
         this.fieldErrors = ValidationException.copy(b.fieldErrors);
         this.retryAfter = b.retryAfter;
+        this.kind = b.kind != null ? b.kind : ErrorKind.forStatus(b.httpStatus);
     }
 
     /**
@@ -65,7 +67,7 @@ public final class ApiError {
     public Builder toBuilder() {
         Builder b = new Builder().service(service).httpStatus(httpStatus).method(method).path(path).code(code)
                 .message(message).details(details).hint(hint).requestId(requestId).retryable(retryable)
-                .rawBody(rawBody).retryAfter(retryAfter);
+                .rawBody(rawBody).retryAfter(retryAfter).kind(kind);
         headers.forEach(b::header);
         fieldErrors.forEach((f, ms) -> ms.forEach(m -> b.fieldError(f, m)));
         return b;
@@ -136,6 +138,11 @@ public final class ApiError {
         return fieldErrors;
     }
 
+    /** @return the error's family: by default the status's, unless the service's code named another */
+    public ErrorKind kind() {
+        return kind;
+    }
+
     /** @return how long the service asked callers to wait, from Retry-After or Retry-After-Ms */
     public Optional<Duration> retryAfter() {
         return Optional.ofNullable(retryAfter);
@@ -159,6 +166,7 @@ public final class ApiError {
         private final Map<String, List<String>> headers = new LinkedHashMap<>();
         private final Map<String, List<String>> fieldErrors = new LinkedHashMap<>();
         private Duration retryAfter;
+        private ErrorKind kind;
 
         private Builder() {
         }
@@ -257,6 +265,22 @@ public final class ApiError {
         public Builder retryAfter(Duration retryAfter) {
             this.retryAfter = retryAfter;
             return this;
+        }
+
+        /**
+         * Names the error's family when the service's code says more than its status (null: the status decides).
+         *
+         * @param kind the family
+         * @return this builder
+         */
+        public Builder kind(ErrorKind kind) {
+            this.kind = kind;
+            return this;
+        }
+
+        /** @return the HTTP status set so far, for parsers that decide by status and code together */
+        public int httpStatus() {
+            return httpStatus;
         }
 
         /**

@@ -25,33 +25,38 @@ public class ApiException extends RabaisSdkException {
     }
 
     /**
-     * Returns the exception subclass that fits the error's status: 400/422 {@link InvalidRequestException}, 401
-     * {@link AuthenticationException}, 403 {@link PermissionDeniedException}, 404 {@link NotFoundException}, 409
-     * {@link ConflictException}, 429 {@link RateLimitException}, 5xx {@link ServerException}, anything else
-     * {@link UnexpectedStatusException}.
+     * Returns the exception subclass that fits the error's {@link ApiError#kind() family} (by default its status):
+     * 400/422 {@link InvalidRequestException}, 401 {@link AuthenticationException}, 403
+     * {@link PermissionDeniedException}, 404 {@link NotFoundException}, 409 {@link ConflictException}, 429
+     * {@link RateLimitException}, 5xx {@link ServerException}, anything else {@link UnexpectedStatusException}.
      *
      * @param error what the service answered
      * @return the typed exception, not thrown
      */
     public static ApiException of(ApiError error) {
-        int s = error.httpStatus();
-        switch (s) {
-            case 400:
-            case 422:
+        switch (error.kind()) {
+            case INVALID_REQUEST:
                 return new InvalidRequestException(error);
-            case 401:
+            case AUTHENTICATION:
                 return new AuthenticationException(error);
-            case 403:
+            case PERMISSION_DENIED:
                 return new PermissionDeniedException(error);
-            case 404:
+            case NOT_FOUND:
                 return new NotFoundException(error);
-            case 409:
+            case CONFLICT:
                 return new ConflictException(error);
-            case 429:
+            case RATE_LIMIT:
                 return new RateLimitException(error);
+            case SERVER:
+                return new ServerException(error);
             default:
-                return s >= 500 && s <= 599 ? new ServerException(error) : new UnexpectedStatusException(error);
+                return new UnexpectedStatusException(error);
         }
+    }
+
+    /** @return the error's family, which chose this exception's class */
+    public ErrorKind kind() {
+        return error.kind();
     }
 
     /** @return everything the service answered */

@@ -105,7 +105,7 @@ public final class AuthAdminClient implements AutoCloseable {
         AuthValues.check("listUsers arguments", errors);
         SdkRequest request = SdkRequest.builder("GET", "/admin/users").query("page", Integer.toString(page))
                 .query("per_page", Integer.toString(perPage)).build();
-        SdkResponse response = AuthHttp.execute(http, request);
+        SdkResponse response = http.execute(request);
         JsonNode body = response.jsonNode();
         JsonNode usersNode = body.path("users");
         if (!usersNode.isArray()) {
@@ -221,7 +221,7 @@ public final class AuthAdminClient implements AutoCloseable {
         body.put("should_soft_delete", softDelete);
         SdkRequest request = SdkRequest.builder("DELETE", "/admin/users").pathSegment(requireId(id).toString())
                 .jsonBody(body).repeatable(false).build();
-        AuthHttp.execute(http, request);
+        http.execute(request);
     }
 
     /**

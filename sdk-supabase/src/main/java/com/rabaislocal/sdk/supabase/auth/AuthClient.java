@@ -175,7 +175,7 @@ public final class AuthClient implements AutoCloseable {
         SdkRequest request = SdkRequest.builder("POST", "/logout").query("scope", scope.wireValue())
                 .header("Authorization", AuthHttp.bearer(accessToken)).repeatable(false).build();
         try {
-            AuthHttp.execute(http, request);
+            http.execute(request);
         } catch (NotFoundException gone) {
             // The session or user no longer exists: the caller's goal is reached.
         } catch (ApiException e) {

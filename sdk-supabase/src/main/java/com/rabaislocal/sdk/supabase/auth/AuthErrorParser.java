@@ -2,7 +2,7 @@ package com.rabaislocal.sdk.supabase.auth;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.rabaislocal.sdk.core.error.ApiError;
-import com.rabaislocal.sdk.core.error.ApiException;
+import com.rabaislocal.sdk.core.error.ErrorKind;
 import com.rabaislocal.sdk.core.error.AuthenticationException;
 import com.rabaislocal.sdk.core.error.ConflictException;
 import com.rabaislocal.sdk.core.error.NotFoundException;
@@ -12,7 +12,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.function.Function;
 
 /**
  * Reads GoTrue's error bodies and picks the exception family from GoTrue's code rather than from the status alone.
@@ -25,7 +24,8 @@ import java.util.function.Function;
  * {@code password} and the details.
  *
  * <p>GoTrue answers several failures with a status whose family misleads (400 for bad credentials, 422 for an
- * existing user), so {@link #retype} maps these codes, for 4xx answers only, to the family a caller catches:
+ * existing user), so the parser names the family of these codes, for 4xx answers only
+({@link ApiError.Builder#kind}), and the transport throws the exception a caller catches:
  * <ul>
  *   <li>{@link AuthenticationException}: {@code invalid_credentials}, {@code bad_jwt}, {@code no_authorization},
  *       {@code session_not_found}, {@code session_expired}, {@code refresh_token_not_found},
@@ -36,26 +36,26 @@ import java.util.function.Function;
  *       {@code over_sms_send_rate_limit};</li>
  *   <li>{@link NotFoundException}: {@code user_not_found}.</li>
  * </ul>
- * The {@link ApiError} is unchanged: {@code httpStatus()} still tells what GoTrue answered.
+ * {@code httpStatus()} still tells what GoTrue answered.
  */
 final class AuthErrorParser implements ErrorParser {
 
-    private static final Map<String, Function<ApiError, ApiException>> FAMILY = Map.ofEntries(
-            Map.entry("invalid_credentials", AuthenticationException::new),
-            Map.entry("bad_jwt", AuthenticationException::new),
-            Map.entry("no_authorization", AuthenticationException::new),
-            Map.entry("session_not_found", AuthenticationException::new),
-            Map.entry("session_expired", AuthenticationException::new),
-            Map.entry("refresh_token_not_found", AuthenticationException::new),
-            Map.entry("refresh_token_already_used", AuthenticationException::new),
-            Map.entry("user_already_exists", ConflictException::new),
-            Map.entry("email_exists", ConflictException::new),
-            Map.entry("phone_exists", ConflictException::new),
-            Map.entry("identity_already_exists", ConflictException::new),
-            Map.entry("over_request_rate_limit", RateLimitException::new),
-            Map.entry("over_email_send_rate_limit", RateLimitException::new),
-            Map.entry("over_sms_send_rate_limit", RateLimitException::new),
-            Map.entry("user_not_found", NotFoundException::new));
+    private static final Map<String, ErrorKind> FAMILY = Map.ofEntries(
+            Map.entry("invalid_credentials", ErrorKind.AUTHENTICATION),
+            Map.entry("bad_jwt", ErrorKind.AUTHENTICATION),
+            Map.entry("no_authorization", ErrorKind.AUTHENTICATION),
+            Map.entry("session_not_found", ErrorKind.AUTHENTICATION),
+            Map.entry("session_expired", ErrorKind.AUTHENTICATION),
+            Map.entry("refresh_token_not_found", ErrorKind.AUTHENTICATION),
+            Map.entry("refresh_token_already_used", ErrorKind.AUTHENTICATION),
+            Map.entry("user_already_exists", ErrorKind.CONFLICT),
+            Map.entry("email_exists", ErrorKind.CONFLICT),
+            Map.entry("phone_exists", ErrorKind.CONFLICT),
+            Map.entry("identity_already_exists", ErrorKind.CONFLICT),
+            Map.entry("over_request_rate_limit", ErrorKind.RATE_LIMIT),
+            Map.entry("over_email_send_rate_limit", ErrorKind.RATE_LIMIT),
+            Map.entry("over_sms_send_rate_limit", ErrorKind.RATE_LIMIT),
+            Map.entry("user_not_found", ErrorKind.NOT_FOUND));
 
     @Override
     public void parse(String body, ApiError.Builder error) {
@@ -81,26 +81,9 @@ final class AuthErrorParser implements ErrorParser {
             error.details("weak password: " + String.join(", ", reasons));
         }
         error.code(code);
-    }
-
-    /**
-     * Re-types an exception whose GoTrue code belongs to another family than its status suggests.
-     *
-     * @param e the exception the transport chose by status
-     * @return {@code e} itself, or an exception of the family the code names, carrying the same error
-     */
-    static ApiException retype(ApiException e) {
-        int status = e.httpStatus();
-        Function<ApiError, ApiException> family = e.code().map(FAMILY::get).orElse(null);
-        if (family == null || status < 400 || status > 499) {
-            return e;
+        if (code != null && FAMILY.containsKey(code) && error.httpStatus() >= 400 && error.httpStatus() <= 499) {
+            error.kind(FAMILY.get(code));
         }
-        ApiException typed = family.apply(e.error());
-        if (typed.getClass() == e.getClass()) {
-            return e;
-        }
-        typed.setStackTrace(e.getStackTrace());
-        return typed;
     }
 
     /** A string field only: older bodies put the HTTP status, a number, in {@code code}. */

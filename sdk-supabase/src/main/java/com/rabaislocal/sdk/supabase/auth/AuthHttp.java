@@ -110,27 +110,9 @@ final class AuthHttp {
         return "Bearer " + accessToken.reveal();
     }
 
-    /** Sends a call; an error whose Auth code names another family is re-typed (see {@link AuthErrorParser}). */
-    static SdkResponse execute(ServiceClient http, SdkRequest request) {
-        try {
-            return http.execute(request);
-        } catch (ApiException e) {
-            throw AuthErrorParser.retype(e);
-        }
-    }
-
-    /** Sends a call and binds its JSON answer. */
-    static <T> T execute(ServiceClient http, SdkRequest request, Class<T> type) {
-        try {
-            return http.execute(request, type);
-        } catch (ApiException e) {
-            throw AuthErrorParser.retype(e);
-        }
-    }
-
     /** Sends a call and reads its JSON answer as a tree, failing when it is not a JSON object. */
     static JsonNode executeObject(ServiceClient http, SdkRequest request) {
-        JsonNode node = execute(http, request).jsonNode();
+        JsonNode node = http.execute(request).jsonNode();
         if (!node.isObject()) {
             throw new RabaisSdkException(SERVICE + " " + request.describe()
                     + ": the answer was not a JSON object");

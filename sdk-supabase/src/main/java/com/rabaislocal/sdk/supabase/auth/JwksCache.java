@@ -105,7 +105,7 @@ final class JwksCache implements AutoCloseable {
 
     private Map<String, JWK> fetch() {
         SdkRequest request = SdkRequest.builder("GET", "").build();
-        String body = AuthHttp.execute(http, request).bodyString();
+        String body = http.execute(request).bodyString();
         JWKSet set;
         try {
             set = JWKSet.parse(body);
