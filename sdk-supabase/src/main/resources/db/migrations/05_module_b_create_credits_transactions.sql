@@ -44,6 +44,10 @@ comment on table public.credit_balances is
   'Module B. Current credit balance per user, equal to the sum of their ledger deltas; its row is the lock that '
   'serialises the movements of one user.';
 
+create or replace trigger credit_balances_set_updated_at
+  before update on public.credit_balances
+  for each row execute function public.set_updated_at();
+
 -- Writes only through the credit functions (SECURITY DEFINER) -------------------------------------------------------
 
 revoke insert, update, delete, truncate on public.credits_transactions from public, anon, authenticated, service_role;

@@ -90,7 +90,7 @@ begin
   end if;
 
   update public.credit_balances
-  set balance = v_balance + v_delta, updated_at = now()
+  set balance = v_balance + v_delta
   where user_id = p_user_id;
 
   begin
