@@ -5,15 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.rabaislocal.sdk.core.json.SdkJson;
-import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** public.logs_audit: automatic trail of table changes, self-reported events, append-only for every role. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -22,25 +21,18 @@ class AuditLogTest {
     private static final Map<String, String> REQUEST = Map.of("x-forwarded-for", "203.0.113.9",
             "x-request-id", "req-42");
 
-    private TestDatabase db;
-    private Connection connection;
+    @RegisterExtension
+    static final DatabaseExtension DB = new DatabaseExtension();
+
     private Api api;
     private UUID merchant;
     private UUID admin;
 
     @BeforeAll
-    void createDatabase() throws SQLException {
-        db = TestDatabase.migrated();
-        connection = db.connect();
-        api = new Api(connection);
+    void setUp() throws SQLException {
+        api = DB.api();
         merchant = People.signUp(api, "merchant@example.test", "merchant");
         admin = People.signUp(api, "admin@example.test", "admin");
-    }
-
-    @AfterAll
-    void dropDatabase() throws SQLException {
-        connection.close();
-        db.close();
     }
 
     private static JsonNode json(Object pgJson) throws Exception {

@@ -15,10 +15,10 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** purchase_credits, spend_credits, adjust_credits and credit_balance: atomicity, overdraw, idempotency, access. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -29,29 +29,22 @@ class CreditsTest {
     private static final String SPEND_FOR = "select * from spend_credits(?, ?, ?, ?)";
     private static final String ADJUST = "select * from adjust_credits(?, ?, ?, ?)";
 
-    private TestDatabase db;
-    private Connection connection;
+    @RegisterExtension
+    static final DatabaseExtension DB = new DatabaseExtension();
+
     private Api api;
     private UUID admin;
     private UUID pack100;
     private UUID pack25;
 
     @BeforeAll
-    void createDatabase() throws SQLException {
-        db = TestDatabase.migrated();
-        connection = db.connect();
-        api = new Api(connection);
+    void setUp() throws SQLException {
+        api = DB.api();
         admin = People.signUp(api, "admin@example.test", "admin");
         pack100 = (UUID) api.owner().value("insert into credits_packages (name, credits, price_cents)"
                 + " values ('Cent', 100, 1500) returning id");
         pack25 = (UUID) api.owner().value("insert into credits_packages (name, credits, price_cents)"
                 + " values ('Quart', 25, 500) returning id");
-    }
-
-    @AfterAll
-    void dropDatabase() throws SQLException {
-        connection.close();
-        db.close();
     }
 
     private UUID newConsumer() throws SQLException {
@@ -173,7 +166,7 @@ class CreditsTest {
         for (int t = 0; t < threads; t++) {
             int thread = t;
             futures.add(pool.submit(() -> {
-                try (Connection own = db.connect()) {
+                try (Connection own = DB.database().connect()) {
                     Api.Caller me = new Api(own).user(user);
                     start.await();
                     for (int i = 0; i < spendsPerThread; i++) {
@@ -221,7 +214,7 @@ class CreditsTest {
         List<Future<Object>> ids = new ArrayList<>();
         for (int t = 0; t < threads; t++) {
             ids.add(pool.submit(() -> {
-                try (Connection own = db.connect()) {
+                try (Connection own = DB.database().connect()) {
                     start.await();
                     return new Api(own).user(user).rows(SPEND, 30, "ai", key).get(0).get("id");
                 }

@@ -4,16 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** public.legal_consents keeps provable consent under Law 25: server-side facts, no edits, no erasure. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -24,21 +23,14 @@ class LegalConsentsTest {
     private static final String RECORD = "insert into legal_consents (user_id, consent_type, version, granted)"
             + " values (?, ?, ?, ?) returning *";
 
-    private TestDatabase db;
-    private Connection connection;
+    @RegisterExtension
+    static final DatabaseExtension DB = new DatabaseExtension();
+
     private Api api;
 
     @BeforeAll
-    void createDatabase() throws SQLException {
-        db = TestDatabase.migrated();
-        connection = db.connect();
-        api = new Api(connection);
-    }
-
-    @AfterAll
-    void dropDatabase() throws SQLException {
-        connection.close();
-        db.close();
+    void setUp() throws SQLException {
+        api = DB.api();
     }
 
     private UUID newUser() throws SQLException {

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.rabaislocal.sdk.supabase.db.People.Person;
-import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -16,12 +15,12 @@ import java.util.TreeSet;
 import java.util.UUID;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Every global table x every caller x SELECT, INSERT, UPDATE, DELETE, run as PostgREST runs them (RETURNING, as with
@@ -112,34 +111,23 @@ class RowLevelSecurityMatrixTest {
         Caller.MERCHANT2, Caller.AFFILIATE};
     private static final Caller[] PRIVILEGED = {Caller.ADMIN, Caller.SERVICE_ROLE};
 
-    private TestDatabase db;
-    private Connection connection;
+    @RegisterExtension
+    static final DatabaseExtension DB = new DatabaseExtension();
+
     private Api api;
     private People people;
     private UUID spare;
     private final Map<String, Table> tables = new LinkedHashMap<>();
 
     @BeforeAll
-    void createDatabase() throws SQLException {
-        db = TestDatabase.migrated();
-        connection = db.connect();
-        api = new Api(connection);
+    void setUp() throws SQLException {
+        api = DB.api();
         people = People.signUp(api);
         // An auth user without a profile, for the INSERT into users.
         spare = People.signUp(api, "spare@example.test", null);
         api.owner().update("delete from public.users where id = ?", spare);
         seed();
         describeTables();
-    }
-
-    @AfterAll
-    void dropDatabase() throws SQLException {
-        if (connection != null) {
-            connection.close();
-        }
-        if (db != null) {
-            db.close();
-        }
     }
 
     private void seed() throws SQLException {

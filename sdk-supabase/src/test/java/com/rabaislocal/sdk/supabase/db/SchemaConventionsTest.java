@@ -3,7 +3,6 @@ package com.rabaislocal.sdk.supabase.db;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -13,10 +12,10 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Rules every table, policy and function of the schema follows, checked in the catalog so that a future migration
@@ -27,21 +26,14 @@ import org.junit.jupiter.api.TestInstance;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SchemaConventionsTest {
 
-    private TestDatabase db;
-    private Connection connection;
+    @RegisterExtension
+    static final DatabaseExtension DB = new DatabaseExtension();
+
     private Api api;
 
     @BeforeAll
-    void createDatabase() throws SQLException {
-        db = TestDatabase.migrated();
-        connection = db.connect();
-        api = new Api(connection);
-    }
-
-    @AfterAll
-    void dropDatabase() throws SQLException {
-        connection.close();
-        db.close();
+    void setUp() throws SQLException {
+        api = DB.api();
     }
 
     private List<String> strings(String sql) throws SQLException {

@@ -4,15 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Soft delete and restore under RLS, by PATCH as PostgREST runs it (UPDATE ... WHERE id = ... RETURNING *), without
@@ -27,8 +26,9 @@ class SoftDeleteTest {
     private static final String PATCH_RESTORE = "update offers set deleted_at = null where id = ? returning *";
     private static final String SEE = "select id from offers where id = ?";
 
-    private TestDatabase db;
-    private Connection connection;
+    @RegisterExtension
+    static final DatabaseExtension DB = new DatabaseExtension();
+
     private Api api;
     private UUID merchant;
     private UUID otherMerchant;
@@ -37,21 +37,13 @@ class SoftDeleteTest {
     private UUID admin;
 
     @BeforeAll
-    void createDatabase() throws SQLException {
-        db = TestDatabase.migrated();
-        connection = db.connect();
-        api = new Api(connection);
+    void setUp() throws SQLException {
+        api = DB.api();
         merchant = People.signUp(api, "merchant@example.test", "merchant");
         otherMerchant = People.signUp(api, "other@example.test", "merchant");
         consumer = People.signUp(api, "consumer@example.test", "consumer");
         affiliate = People.signUp(api, "affiliate@example.test", "affiliate");
         admin = People.signUp(api, "admin@example.test", "admin");
-    }
-
-    @AfterAll
-    void dropDatabase() throws SQLException {
-        connection.close();
-        db.close();
     }
 
     private UUID liveOffer(String title) throws SQLException {

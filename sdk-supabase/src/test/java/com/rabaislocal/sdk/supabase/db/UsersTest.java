@@ -4,38 +4,30 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** public.users: the profile follows Supabase Auth, the role cannot be escalated, the admin manages. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class UsersTest {
 
-    private TestDatabase db;
-    private Connection connection;
+    @RegisterExtension
+    static final DatabaseExtension DB = new DatabaseExtension();
+
     private Api api;
     private UUID admin;
 
     @BeforeAll
-    void createDatabase() throws SQLException {
-        db = TestDatabase.migrated();
-        connection = db.connect();
-        api = new Api(connection);
+    void setUp() throws SQLException {
+        api = DB.api();
         admin = People.signUp(api, "admin@example.test", "admin");
-    }
-
-    @AfterAll
-    void dropDatabase() throws SQLException {
-        connection.close();
-        db.close();
     }
 
     private Map<String, Object> profile(UUID id) throws SQLException {
