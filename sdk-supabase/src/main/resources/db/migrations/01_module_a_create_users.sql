@@ -23,7 +23,9 @@ comment on function public.set_updated_at() is
   'BEFORE UPDATE trigger: keeps updated_at at the time of the writing transaction.';
 
 -- Fills deleted_by with the signed-in user when a row is soft-deleted and clears it on restore, so the author of a
--- deletion cannot be forged through the API.
+-- deletion cannot be forged through the API. Runs with the caller's privileges: API requests (anon, authenticated)
+-- cannot rewrite the author afterwards, while trusted code can, such as the ON DELETE SET NULL of the foreign key
+-- when the author's account is deleted (it runs as the table owner).
 create or replace function public.stamp_soft_delete() returns trigger
 language plpgsql
 set search_path = ''
@@ -33,7 +35,7 @@ begin
     new.deleted_by := null;
   elsif tg_op = 'INSERT' or old.deleted_at is null then
     new.deleted_by := coalesce(auth.uid(), new.deleted_by);
-  else
+  elsif current_user in ('anon', 'authenticated') then
     new.deleted_by := old.deleted_by;
   end if;
   return new;
@@ -121,7 +123,7 @@ create or replace trigger users_set_updated_at
   for each row execute function public.set_updated_at();
 
 create or replace trigger users_stamp_soft_delete
-  before insert or update of deleted_at on public.users
+  before insert or update of deleted_at, deleted_by on public.users
   for each row execute function public.stamp_soft_delete();
 
 -- Row Level Security --------------------------------------------------------------------------------------------------

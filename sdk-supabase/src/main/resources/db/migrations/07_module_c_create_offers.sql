@@ -50,7 +50,7 @@ create or replace trigger offers_set_updated_at
   for each row execute function public.set_updated_at();
 
 create or replace trigger offers_stamp_soft_delete
-  before insert or update of deleted_at on public.offers
+  before insert or update of deleted_at, deleted_by on public.offers
   for each row execute function public.stamp_soft_delete();
 
 create or replace trigger offers_audit

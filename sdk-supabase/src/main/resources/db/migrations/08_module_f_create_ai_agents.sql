@@ -37,7 +37,7 @@ create or replace trigger ai_agents_set_updated_at
   for each row execute function public.set_updated_at();
 
 create or replace trigger ai_agents_stamp_soft_delete
-  before insert or update of deleted_at on public.ai_agents
+  before insert or update of deleted_at, deleted_by on public.ai_agents
   for each row execute function public.stamp_soft_delete();
 
 create or replace trigger ai_agents_audit

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
@@ -201,6 +202,30 @@ class CreditsTest {
         assertEquals(0L, api.owner().value("select count(*) from (select balance_after, delta,"
                 + " lag(balance_after, 1, 0) over (order by id) as before from credits_transactions"
                 + " where user_id = ?) t where balance_after <> before + delta", user));
+    }
+
+    @Test
+    void underRepeatableReadAConcurrentMovementFailsInsteadOfUsingAStaleBalance() throws Exception {
+        UUID user = newConsumer();
+        api.serviceRole().rows(PURCHASE, user, pack25, "pay-" + UUID.randomUUID());
+        try (Connection other = DB.database().connect()) {
+            other.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+            SQLException e = new Api(other).user(user).request(c -> {
+                try (PreparedStatement st = c.prepareStatement("select credit_balance()")) {
+                    st.execute(); // the snapshot: 25 credits
+                }
+                api.user(user).rows(SPEND, 20, "ai", "s-" + UUID.randomUUID());
+                try (PreparedStatement st = c.prepareStatement("select * from spend_credits(20, 'ai', ?)")) {
+                    st.setString(1, "s-" + UUID.randomUUID());
+                    st.execute();
+                    return null;
+                } catch (SQLException failure) {
+                    return failure;
+                }
+            });
+            assertEquals("40001", e.getSQLState(), e.getMessage());
+        }
+        assertEquals(5, balance(user));
     }
 
     @Test

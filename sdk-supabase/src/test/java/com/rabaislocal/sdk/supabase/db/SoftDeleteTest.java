@@ -111,6 +111,13 @@ class SoftDeleteTest {
         Map<String, Object> row = api.user(merchant).rows("update offers set deleted_at = now(), deleted_by = ?"
                 + " where id = ? returning deleted_by", admin, offer).get(0);
         assertEquals(merchant, row.get("deleted_by"));
+
+        Map<String, Object> rewritten = api.user(merchant).rows("update offers set deleted_by = ? where id = ?"
+                + " returning deleted_by", admin, offer).get(0);
+        assertEquals(merchant, rewritten.get("deleted_by"), "the author of a deletion stays");
+        UUID live = liveOffer("Chocolatine");
+        assertEquals(null, api.user(merchant).rows("update offers set deleted_by = ? where id = ? returning deleted_by",
+                admin, live).get(0).get("deleted_by"), "a live offer has no deletion author");
     }
 
     @Test
@@ -169,6 +176,21 @@ class SoftDeleteTest {
         assertEquals(1, api.user(admin).rows("update ai_agents set deleted_at = null where id = ? returning id",
                 agent).size());
         assertEquals(1, api.user(consumer).rows("select id from ai_agents where id = ?", agent).size());
+    }
+
+    @Test
+    void deletingTheAccountOfWhoeverSoftDeletedARowKeepsTheRowDeleted() throws SQLException {
+        UUID leaving = People.signUp(api, "leaving-admin@example.test", "admin");
+        UUID agent = (UUID) api.user(leaving).value("insert into ai_agents (name, model) values ('Éphémère',"
+                + " 'gpt-4o-mini') returning id");
+        api.user(leaving).update("update ai_agents set deleted_at = now() where id = ?", agent);
+
+        api.owner().update("delete from auth.users where id = ?", leaving);
+        Map<String, Object> row = api.owner().rows("select deleted_at, deleted_by, owner_id from ai_agents"
+                + " where id = ?", agent).get(0);
+        assertNotNull(row.get("deleted_at"));
+        assertEquals(null, row.get("deleted_by"));
+        assertEquals(null, row.get("owner_id"));
     }
 
     @Test
