@@ -14,7 +14,10 @@ public class MigrationException extends RabaisSdkException {
 
     private static final long serialVersionUID = 1L;
 
+    /** The migration file concerned, or {@code null}. */
     private final String filename;
+
+    /** The SQLSTATE reported by the database, or {@code null}. */
     private final String sqlState;
 
     /**
