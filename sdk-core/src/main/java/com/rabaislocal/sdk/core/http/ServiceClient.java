@@ -154,13 +154,11 @@ public final class ServiceClient implements AutoCloseable {
      * @throws com.rabaislocal.sdk.core.error.TransportException when no answer came
      */
     public SdkResponse execute(SdkRequest request) {
-        try (Response r = send(request, true)) {
+        return send(request, true, "bytes", r -> {
             byte[] bytes = r.body().bytes();
             logBody("<--", request, bytes);
             return new SdkResponse(service, request.describe(), r.code(), r.headers(), bytes, requestId(r));
-        } catch (IOException e) {
-            throw unreadable(service, request.describe(), "bytes", e);
-        }
+        });
     }
 
     /**
@@ -199,12 +197,11 @@ public final class ServiceClient implements AutoCloseable {
      * @throws ApiException (a subclass per status) for a non-2xx answer
      */
     public SdkStreamingResponse stream(SdkRequest request) {
-        Response r = send(request, false);
-        return new SdkStreamingResponse(r, requestId(r));
+        return send(request, false, "a stream", r -> new SdkStreamingResponse(r, requestId(r)));
     }
 
     private <T> T readJson(SdkRequest request, Class<T> cls, TypeReference<T> ref) {
-        try (Response r = send(request, true)) {
+        return send(request, true, typeName(cls, ref), r -> {
             ResponseBody body = r.body();
             if (transport.logBodies() && LOG.isDebugEnabled()) {
                 byte[] bytes = body.bytes();
@@ -216,15 +213,13 @@ public final class ServiceClient implements AutoCloseable {
             }
             try (InputStream in = body.byteStream()) {
                 return cls != null ? SdkJson.mapper().readValue(in, cls) : SdkJson.mapper().readValue(in, ref);
+            } catch (com.fasterxml.jackson.databind.exc.MismatchedInputException e) {
+                if (e.getMessage() != null && e.getMessage().startsWith("No content to map")) {
+                    return null;
+                }
+                throw e;
             }
-        } catch (com.fasterxml.jackson.databind.exc.MismatchedInputException e) {
-            if (e.getMessage() != null && e.getMessage().startsWith("No content to map")) {
-                return null;
-            }
-            throw unreadable(service, request.describe(), typeName(cls, ref), e);
-        } catch (IOException e) {
-            throw unreadable(service, request.describe(), typeName(cls, ref), e);
-        }
+        });
     }
 
     private static <T> T bind(byte[] bytes, Class<T> cls, TypeReference<T> ref) throws IOException {
@@ -245,39 +240,49 @@ public final class ServiceClient implements AutoCloseable {
                 + ": reading the answer failed: " + e.getClass().getSimpleName() + ": " + e.getMessage(), e);
     }
 
-    /** Runs the attempts; returns an open 2xx response or throws. */
-    private Response send(SdkRequest request, boolean boundByDeadline) {
+    /**
+     * Reads a 2xx response. Runs inside the attempt, so a failure while reading the body (a reset, a timeout) is a
+     * failed attempt, retried under the same rules as one that got no answer.
+     */
+    @FunctionalInterface
+    private interface BodyReader<T> {
+        T read(Response response) throws IOException;
+    }
+
+    /**
+     * Runs the attempts and returns what {@code reader} made of the 2xx answer, or throws.
+     *
+     * @param whole true when the reader consumes the body: the response is closed after it and its reading is
+     *     bounded by the deadline; false when the reader hands the open response to the caller
+     * @param target what the reader makes of the body, for the message when it cannot
+     */
+    private <T> T send(SdkRequest request, boolean whole, String target, BodyReader<T> reader) {
         if (closed) {
             throw new IllegalStateException(service + " client is closed");
         }
         HttpUrl url = url(request);
-        Answer last = retrier.execute(request.describe(), request.repeatable(), request.deadline().orElse(null),
-                (attempt, timeLeft) -> attempt(request, url, attempt, boundByDeadline ? timeLeft : null),
-                a -> a.error, Answer::close);
+        Answer<T> last = retrier.execute(request.describe(), request.repeatable(), request.deadline().orElse(null),
+                (attempt, timeLeft) -> attempt(request, url, attempt, whole ? timeLeft : null, whole, target, reader),
+                a -> a.error, a -> { });
         if (last.error != null) {
             throw ApiException.of(last.error);
         }
-        return last.response;
+        return last.value;
     }
 
-    /** One attempt's outcome: an open 2xx response, or the error read from (and closing) any other response. */
-    private static final class Answer {
-        final Response response;
+    /** One attempt's outcome: what was read from a 2xx response, or the error read from any other response. */
+    private static final class Answer<T> {
+        final T value;
         final ApiError error;
 
-        Answer(Response response, ApiError error) {
-            this.response = response;
+        Answer(T value, ApiError error) {
+            this.value = value;
             this.error = error;
-        }
-
-        void close() {
-            if (response != null) {
-                response.close();
-            }
         }
     }
 
-    private Answer attempt(SdkRequest request, HttpUrl url, int attempt, Duration timeLeft) throws IOException {
+    private <T> Answer<T> attempt(SdkRequest request, HttpUrl url, int attempt, Duration timeLeft, boolean whole,
+                                  String target, BodyReader<T> reader) throws IOException {
         Request.Builder rb = new Request.Builder().url(url).headers(defaultHeaders)
                 .header("User-Agent", UserAgent.value());
         Headers own = request.headers();
@@ -318,11 +323,19 @@ public final class ServiceClient implements AutoCloseable {
                     (System.nanoTime() - start) / 1_000_000, requestIdSuffix(response),
                     sensitiveHeaders.render(response.headers()));
         }
-        if (response.isSuccessful()) {
-            return new Answer(response, null);
+        if (!response.isSuccessful()) {
+            try (response) {
+                return new Answer<>(null, errorOf(response));
+            }
+        }
+        if (!whole) {
+            return new Answer<>(reader.read(response), null);
         }
         try (response) {
-            return new Answer(null, errorOf(response));
+            return new Answer<>(reader.read(response), null);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            // The answer arrived whole but is not what the caller expects: repeating the call will not help.
+            throw unreadable(service, request.describe(), target, e);
         }
     }
 
