@@ -47,6 +47,8 @@ public final class ServiceClient implements AutoCloseable {
     private static final Set<String> SENSITIVE_QUERY = Set.of("apikey", "api_key", "key", "token", "access_token",
             "refresh_token", "password", "secret");
     private static final int MAX_LOGGED_BODY = 4096;
+    private static final String ENCODED_REDACTED = HttpUrl.get("http://h/").newBuilder()
+            .addQueryParameter("q", SensitiveHeaders.REDACTED).build().encodedQuery().substring(2);
 
     private final String service;
     private final HttpUrl baseUrl;
@@ -408,12 +410,16 @@ public final class ServiceClient implements AutoCloseable {
             return url.toString();
         }
         HttpUrl.Builder b = url.newBuilder();
+        boolean redacted = false;
         for (String name : url.queryParameterNames()) {
             if (SENSITIVE_QUERY.contains(name.toLowerCase(Locale.ROOT))) {
                 b.setQueryParameter(name, SensitiveHeaders.REDACTED);
+                redacted = true;
             }
         }
-        return b.build().toString();
+        // HttpUrl percent-encodes the marker; show it as the same marker the header lines use.
+        return redacted ? b.build().toString().replace(ENCODED_REDACTED, SensitiveHeaders.REDACTED)
+                : url.toString();
     }
 
     /** Marks the client closed. The shared transport and its pool stay open for other clients. */
