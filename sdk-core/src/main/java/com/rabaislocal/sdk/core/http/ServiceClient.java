@@ -260,7 +260,7 @@ public final class ServiceClient implements AutoCloseable {
      */
     private <T> T send(SdkRequest request, boolean whole, String target, BodyReader<T> reader) {
         if (closed) {
-            throw new IllegalStateException(service + " client is closed");
+            throw new RabaisSdkException(service + " client is closed: build a new one, or close it only when done");
         }
         HttpUrl url = url(request);
         Answer<T> last = retrier.execute(request.describe(), request.repeatable(), request.deadline().orElse(null),
@@ -422,7 +422,10 @@ public final class ServiceClient implements AutoCloseable {
                 : url.toString();
     }
 
-    /** Marks the client closed. The shared transport and its pool stay open for other clients. */
+    /**
+     * Marks the client closed: later calls throw {@link RabaisSdkException}. The transport and its pool stay open
+     * for other clients. Idempotent.
+     */
     @Override
     public void close() {
         closed = true;
