@@ -19,6 +19,7 @@ import com.rabaislocal.sdk.core.error.ServerException;
 import com.rabaislocal.sdk.core.error.TransportException;
 import com.rabaislocal.sdk.core.error.UnexpectedStatusException;
 import com.rabaislocal.sdk.core.retry.RetryPolicy;
+import com.rabaislocal.sdk.core.testing.RecordingSleeper;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
@@ -326,14 +327,16 @@ class ErrorMappingTest {
         server.enqueue(new MockResponse().setHeader("Content-Type", "application/json").setBody("{\"id\":\"abc\"}"));
         server.enqueue(new MockResponse().setBody("{}"));
 
+        RecordingSleeper sleeper = RecordingSleeper.create();
         RabaisSdkException e = assertThrows(RabaisSdkException.class, () -> client.withOptions(
-                b -> b.retryPolicy(RetryPolicy.defaults())).execute(SdkRequest.builder("GET", "/widgets/1").build(),
+                b -> b.retryPolicy(sleeper.policy().build())).execute(SdkRequest.builder("GET", "/widgets/1").build(),
                 Widget.class));
 
         assertFalse(e instanceof TransportException, "the answer came; it just did not fit");
         assertTrue(e.getMessage().startsWith("acme GET /widgets/1: the answer could not be read as "
                 + Widget.class.getTypeName()), e.getMessage());
         assertEquals(1, server.getRequestCount(), "a malformed answer is not retried");
+        assertEquals(0, sleeper.count());
     }
 
     /** A typed answer. */

@@ -381,6 +381,27 @@ class RetryBehaviourTest {
         }
     }
 
+    @Test
+    void anInterruptedWaitEndsTheCallAndKeepsTheInterrupt() {
+        server.enqueue(status(503));
+        server.enqueue(ok());
+        RetryPolicy interrupted = sleeper.policy().sleeper(d -> {
+            throw new InterruptedException("shutting down");
+        }).build();
+
+        try {
+            com.rabaislocal.sdk.core.error.RabaisSdkException e = assertThrows(
+                    com.rabaislocal.sdk.core.error.RabaisSdkException.class, () -> client(interrupted).execute(get()));
+
+            assertEquals("acme GET /items: interrupted while waiting to retry", e.getMessage());
+            assertInstanceOf(InterruptedException.class, e.getCause());
+            assertTrue(Thread.currentThread().isInterrupted(), "the interrupt is kept for the caller to see");
+            assertEquals(1, server.getRequestCount());
+        } finally {
+            Thread.interrupted();
+        }
+    }
+
     private static int closedPort() throws IOException {
         try (ServerSocket s = new ServerSocket(0)) {
             return s.getLocalPort();
