@@ -192,7 +192,8 @@ public final class ServiceClient implements AutoCloseable {
     /**
      * Sends a request and returns its answer unread, for large or incremental bodies. Retries apply until a 2xx
      * answer's headers arrive; reading is then bounded by the transport's read timeout (longest silence), not by
-     * the call's deadline. Close the result.
+     * the call's deadline. A per-attempt timeout (the client's or the request's), when one is set, still bounds the
+     * whole exchange, reading included: leave it unset for streams that may last longer. Close the result.
      *
      * @param request the request
      * @return the open 2xx answer

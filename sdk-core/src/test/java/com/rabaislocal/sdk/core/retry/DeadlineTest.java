@@ -212,22 +212,59 @@ class DeadlineTest {
         assertTrue(e.getMessage().contains("acme GET /reports timed out"), e.getMessage());
     }
 
+    /**
+     * Headers and the first bytes at once, the rest slowly. (MockWebServer flushes headers together with the body,
+     * so a plain body delay would hold the headers back too and test the wrong phase.)
+     */
+    private static MockResponse slowBody() {
+        return new MockResponse().setHeader("Content-Type", "application/json")
+                .setBody("{\"rows\":[" + "1,".repeat(20) + "1]}").throttleBody(8, SLOW_MS, TimeUnit.MILLISECONDS);
+    }
+
     @Test
     void aSlowBodyEndsInRequestTimeout() {
-        server.enqueue(ok().setBodyDelay(SLOW_MS, TimeUnit.MILLISECONDS));
+        server.enqueue(slowBody());
 
         RequestTimeoutException e = assertThrows(RequestTimeoutException.class,
                 () -> client(sleeper.policy().maxRetries(0)).execute(get().toBuilder().timeout(SHORT).build()));
 
         assertInstanceOf(InterruptedIOException.class, e.getCause());
+        assertTrue(e.getMessage().contains("acme GET /reports timed out"), e.getMessage());
     }
 
     @Test
     void aSlowBodyBoundToATypeEndsInRequestTimeout() {
-        server.enqueue(ok().setBodyDelay(SLOW_MS, TimeUnit.MILLISECONDS));
+        server.enqueue(slowBody());
 
         assertThrows(RequestTimeoutException.class, () -> client(sleeper.policy().maxRetries(0))
                 .execute(get().toBuilder().timeout(SHORT).build(), Map.class));
+    }
+
+    @Test
+    void aSlowBodyOfAGetIsRetried() {
+        server.enqueue(slowBody());
+        server.enqueue(ok());
+
+        assertEquals(3, client(sleeper.policy()).execute(get().toBuilder().timeout(Duration.ofSeconds(1)).build(),
+                Map.class).get("rows"));
+        assertEquals(2, server.getRequestCount());
+        assertEquals(1, sleeper.count());
+    }
+
+    @Test
+    void theDeadlineBoundsAWholeBodyButNotAStreamBeingRead() throws IOException {
+        // 150 ms of deadline on the fake clock becomes the real limit of the attempt; the body takes longer.
+        ServiceClient client = client(sleeper.policy().maxRetries(0).deadline(SHORT));
+        MockResponse slow = new MockResponse().setBody("0123456789".repeat(3))
+                .throttleBody(10, 200, TimeUnit.MILLISECONDS);
+        server.enqueue(slow);
+        server.enqueue(slow);
+
+        assertThrows(RequestTimeoutException.class, () -> client.execute(get()));
+        try (var stream = client.stream(get())) {
+            assertEquals("0123456789".repeat(3), new String(stream.body().readAllBytes(),
+                    java.nio.charset.StandardCharsets.UTF_8), "once its headers are in, a stream is the caller's");
+        }
     }
 
     @Test
