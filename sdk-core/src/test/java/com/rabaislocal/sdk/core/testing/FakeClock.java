@@ -50,7 +50,12 @@ public final class FakeClock extends Clock {
         return now.updateAndGet(t -> t.plus(d));
     }
 
-    /** @return how long the clock has moved since {@code start} */
+    /**
+     * Tells how far the clock has moved since an earlier reading.
+     *
+     * @param start an instant read from this clock
+     * @return the time between {@code start} and now
+     */
     public Duration elapsedSince(Instant start) {
         return Duration.between(start, instant());
     }
