@@ -149,6 +149,19 @@ public final class ApiError {
     }
 
     /**
+     * Summarises the error for logs and debuggers: service, status, code, message, method, path, request id and
+     * retryability. The raw body and headers are left out; read them through their accessors.
+     *
+     * @return the summary
+     */
+    @Override
+    public String toString() {
+        return "ApiError{service=" + service + ", httpStatus=" + httpStatus + (code == null ? "" : ", code=" + code)
+                + ", message=" + message + ", call=" + method + ' ' + path
+                + (requestId == null ? "" : ", requestId=" + requestId) + ", retryable=" + retryable + '}';
+    }
+
+    /**
      * Builds an {@link ApiError}; unset strings stay absent.
      */
     public static final class Builder {

@@ -288,10 +288,16 @@ public final class SdkRequest {
          * @param bytes the body
          * @param contentType its media type, e.g. {@code text/plain; charset=utf-8}
          * @return this builder
+         * @throws ValidationException when the content type is not a media type
          */
         public Builder body(byte[] bytes, String contentType) {
+            MediaType type = contentType == null ? null : MediaType.parse(contentType);
+            if (type == null) {
+                throw new ValidationException("contentType", "is not a media type such as text/plain, was "
+                        + (contentType == null ? "null" : '"' + contentType + '"'));
+            }
             this.body = bytes.clone();
-            this.contentType = MediaType.get(contentType);
+            this.contentType = type;
             return this;
         }
 
@@ -301,6 +307,7 @@ public final class SdkRequest {
          * @param text the body
          * @param contentType its media type
          * @return this builder
+         * @throws ValidationException when the content type is not a media type
          */
         public Builder body(String text, String contentType) {
             return body(text.getBytes(StandardCharsets.UTF_8), contentType);

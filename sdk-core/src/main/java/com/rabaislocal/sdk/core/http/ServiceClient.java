@@ -47,6 +47,8 @@ public final class ServiceClient implements AutoCloseable {
     private static final Set<String> SENSITIVE_QUERY = Set.of("apikey", "api_key", "key", "token", "access_token",
             "refresh_token", "password", "secret");
     private static final int MAX_LOGGED_BODY = 4096;
+    private static final String ENCODED_REDACTED = HttpUrl.get("http://h/").newBuilder()
+            .addQueryParameter("q", SensitiveHeaders.REDACTED).build().encodedQuery().substring(2);
 
     private final String service;
     private final HttpUrl baseUrl;
@@ -154,13 +156,11 @@ public final class ServiceClient implements AutoCloseable {
      * @throws com.rabaislocal.sdk.core.error.TransportException when no answer came
      */
     public SdkResponse execute(SdkRequest request) {
-        try (Response r = send(request, true)) {
+        return send(request, true, "bytes", r -> {
             byte[] bytes = r.body().bytes();
             logBody("<--", request, bytes);
             return new SdkResponse(service, request.describe(), r.code(), r.headers(), bytes, requestId(r));
-        } catch (IOException e) {
-            throw unreadable(service, request.describe(), "bytes", e);
-        }
+        });
     }
 
     /**
@@ -192,19 +192,19 @@ public final class ServiceClient implements AutoCloseable {
     /**
      * Sends a request and returns its answer unread, for large or incremental bodies. Retries apply until a 2xx
      * answer's headers arrive; reading is then bounded by the transport's read timeout (longest silence), not by
-     * the call's deadline. Close the result.
+     * the call's deadline. A per-attempt timeout (the client's or the request's), when one is set, still bounds the
+     * whole exchange, reading included: leave it unset for streams that may last longer. Close the result.
      *
      * @param request the request
      * @return the open 2xx answer
      * @throws ApiException (a subclass per status) for a non-2xx answer
      */
     public SdkStreamingResponse stream(SdkRequest request) {
-        Response r = send(request, false);
-        return new SdkStreamingResponse(r, requestId(r));
+        return send(request, false, "a stream", r -> new SdkStreamingResponse(r, requestId(r)));
     }
 
     private <T> T readJson(SdkRequest request, Class<T> cls, TypeReference<T> ref) {
-        try (Response r = send(request, true)) {
+        return send(request, true, typeName(cls, ref), r -> {
             ResponseBody body = r.body();
             if (transport.logBodies() && LOG.isDebugEnabled()) {
                 byte[] bytes = body.bytes();
@@ -216,15 +216,13 @@ public final class ServiceClient implements AutoCloseable {
             }
             try (InputStream in = body.byteStream()) {
                 return cls != null ? SdkJson.mapper().readValue(in, cls) : SdkJson.mapper().readValue(in, ref);
+            } catch (com.fasterxml.jackson.databind.exc.MismatchedInputException e) {
+                if (e.getMessage() != null && e.getMessage().startsWith("No content to map")) {
+                    return null;
+                }
+                throw e;
             }
-        } catch (com.fasterxml.jackson.databind.exc.MismatchedInputException e) {
-            if (e.getMessage() != null && e.getMessage().startsWith("No content to map")) {
-                return null;
-            }
-            throw unreadable(service, request.describe(), typeName(cls, ref), e);
-        } catch (IOException e) {
-            throw unreadable(service, request.describe(), typeName(cls, ref), e);
-        }
+        });
     }
 
     private static <T> T bind(byte[] bytes, Class<T> cls, TypeReference<T> ref) throws IOException {
@@ -245,39 +243,49 @@ public final class ServiceClient implements AutoCloseable {
                 + ": reading the answer failed: " + e.getClass().getSimpleName() + ": " + e.getMessage(), e);
     }
 
-    /** Runs the attempts; returns an open 2xx response or throws. */
-    private Response send(SdkRequest request, boolean boundByDeadline) {
+    /**
+     * Reads a 2xx response. Runs inside the attempt, so a failure while reading the body (a reset, a timeout) is a
+     * failed attempt, retried under the same rules as one that got no answer.
+     */
+    @FunctionalInterface
+    private interface BodyReader<T> {
+        T read(Response response) throws IOException;
+    }
+
+    /**
+     * Runs the attempts and returns what {@code reader} made of the 2xx answer, or throws.
+     *
+     * @param whole true when the reader consumes the body: the response is closed after it and its reading is
+     *     bounded by the deadline; false when the reader hands the open response to the caller
+     * @param target what the reader makes of the body, for the message when it cannot
+     */
+    private <T> T send(SdkRequest request, boolean whole, String target, BodyReader<T> reader) {
         if (closed) {
-            throw new IllegalStateException(service + " client is closed");
+            throw new RabaisSdkException(service + " client is closed: build a new one, or close it only when done");
         }
         HttpUrl url = url(request);
-        Answer last = retrier.execute(request.describe(), request.repeatable(), request.deadline().orElse(null),
-                (attempt, timeLeft) -> attempt(request, url, attempt, boundByDeadline ? timeLeft : null),
-                a -> a.error, Answer::close);
+        Answer<T> last = retrier.execute(request.describe(), request.repeatable(), request.deadline().orElse(null),
+                (attempt, timeLeft) -> attempt(request, url, attempt, whole ? timeLeft : null, whole, target, reader),
+                a -> a.error, a -> { });
         if (last.error != null) {
             throw ApiException.of(last.error);
         }
-        return last.response;
+        return last.value;
     }
 
-    /** One attempt's outcome: an open 2xx response, or the error read from (and closing) any other response. */
-    private static final class Answer {
-        final Response response;
+    /** One attempt's outcome: what was read from a 2xx response, or the error read from any other response. */
+    private static final class Answer<T> {
+        final T value;
         final ApiError error;
 
-        Answer(Response response, ApiError error) {
-            this.response = response;
+        Answer(T value, ApiError error) {
+            this.value = value;
             this.error = error;
-        }
-
-        void close() {
-            if (response != null) {
-                response.close();
-            }
         }
     }
 
-    private Answer attempt(SdkRequest request, HttpUrl url, int attempt, Duration timeLeft) throws IOException {
+    private <T> Answer<T> attempt(SdkRequest request, HttpUrl url, int attempt, Duration timeLeft, boolean whole,
+                                  String target, BodyReader<T> reader) throws IOException {
         Request.Builder rb = new Request.Builder().url(url).headers(defaultHeaders)
                 .header("User-Agent", UserAgent.value());
         Headers own = request.headers();
@@ -318,11 +326,19 @@ public final class ServiceClient implements AutoCloseable {
                     (System.nanoTime() - start) / 1_000_000, requestIdSuffix(response),
                     sensitiveHeaders.render(response.headers()));
         }
-        if (response.isSuccessful()) {
-            return new Answer(response, null);
+        if (!response.isSuccessful()) {
+            try (response) {
+                return new Answer<>(null, errorOf(response));
+            }
+        }
+        if (!whole) {
+            return new Answer<>(reader.read(response), null);
         }
         try (response) {
-            return new Answer(null, errorOf(response));
+            return new Answer<>(reader.read(response), null);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            // The answer arrived whole but is not what the caller expects: repeating the call will not help.
+            throw unreadable(service, request.describe(), target, e);
         }
     }
 
@@ -395,15 +411,22 @@ public final class ServiceClient implements AutoCloseable {
             return url.toString();
         }
         HttpUrl.Builder b = url.newBuilder();
+        boolean redacted = false;
         for (String name : url.queryParameterNames()) {
             if (SENSITIVE_QUERY.contains(name.toLowerCase(Locale.ROOT))) {
                 b.setQueryParameter(name, SensitiveHeaders.REDACTED);
+                redacted = true;
             }
         }
-        return b.build().toString();
+        // HttpUrl percent-encodes the marker; show it as the same marker the header lines use.
+        return redacted ? b.build().toString().replace(ENCODED_REDACTED, SensitiveHeaders.REDACTED)
+                : url.toString();
     }
 
-    /** Marks the client closed. The shared transport and its pool stay open for other clients. */
+    /**
+     * Marks the client closed: later calls throw {@link RabaisSdkException}. The transport and its pool stay open
+     * for other clients. Idempotent.
+     */
     @Override
     public void close() {
         closed = true;

@@ -124,7 +124,8 @@ public final class Retrier {
                 failure = e;
             }
             Duration delay = Duration.ofMillis(delayMillis);
-            if (policy.clock().instant().plus(delay).isAfter(end)) {
+            // Waking at the deadline would leave the next attempt no time at all: give up now instead.
+            if (!policy.clock().instant().plus(delay).isBefore(end)) {
                 release(discard, answer);
                 throw new RequestTimeoutException(service, service + " " + what + ": deadline of "
                         + millis(deadline != null ? deadline : policy.deadline()) + " would pass before retry "

@@ -206,7 +206,8 @@ public final class RetryPolicy {
 
         /** @param statuses the HTTP statuses to retry @return this builder */
         public Builder retryableStatuses(Set<Integer> statuses) {
-            this.retryableStatuses = Set.copyOf(statuses);
+            // null is reported by build() with the other problems, not as a NullPointerException here
+            this.retryableStatuses = statuses == null ? null : Set.copyOf(statuses);
             return this;
         }
 
