@@ -21,8 +21,8 @@ import okhttp3.MediaType;
  * attempt, so a retry sends exactly the same bytes.
  *
  * <p>Whether a retry may re-send it is decided by {@link #repeatable()}: GET, HEAD, OPTIONS, PUT and DELETE are
- * repeatable by HTTP semantics, POST and PATCH are not unless the call declares an idempotency key or says it is
- * safe ({@link Builder#repeatable(boolean)}, e.g. an upsert on a natural key).
+ * repeatable by HTTP semantics, POST and PATCH are not unless the call declares an idempotency key that the client
+ * sends to its service, or says it is safe ({@link Builder#repeatable(boolean)}, e.g. an upsert on a natural key).
  */
 public final class SdkRequest {
 
@@ -150,16 +150,27 @@ public final class SdkRequest {
     }
 
     /**
-     * Tells whether this request may be sent more than once: an explicit declaration wins, then an idempotency key,
-     * then the method's HTTP semantics.
+     * Tells whether this request may be sent more than once, assuming its idempotency key (if any) reaches the
+     * service: an explicit declaration wins, then an idempotency key, then the method's HTTP semantics.
      *
      * @return true when a retry may re-send it
      */
     public boolean repeatable() {
+        return repeatable(true);
+    }
+
+    /**
+     * Tells whether this request may be sent more than once by a client that does or does not send idempotency
+     * keys. A key the service never sees deduplicates nothing, so it makes the request repeatable only when sent.
+     *
+     * @param keySent whether the client puts the idempotency key on the wire
+     * @return true when a retry may re-send it
+     */
+    public boolean repeatable(boolean keySent) {
         if (repeatable != null) {
             return repeatable;
         }
-        return idempotencyKey != null || IDEMPOTENT.contains(method);
+        return (keySent && idempotencyKey != null) || IDEMPOTENT.contains(method);
     }
 
     /** @return {@code METHOD /path}, for logs and messages */

@@ -264,7 +264,7 @@ public final class ServiceClient implements AutoCloseable {
             throw new RabaisSdkException(service + " client is closed: build a new one, or close it only when done");
         }
         HttpUrl url = url(request);
-        Answer<T> last = retrier.execute(request.describe(), request.repeatable(), request.deadline().orElse(null),
+        Answer<T> last = retrier.execute(request.describe(), request.repeatable(idempotencyKeyHeader != null), request.deadline().orElse(null),
                 (attempt, timeLeft) -> attempt(request, url, attempt, whole ? timeLeft : null, whole, target, reader),
                 a -> a.error, a -> { });
         if (last.error != null) {

@@ -267,6 +267,18 @@ class RetryBehaviourTest {
     }
 
     @Test
+    void idempotencyKeyDoesNotMakeAPostRetryableWhenTheClientCannotSendIt() {
+        server.enqueue(status(503));
+        server.enqueue(ok());
+        ServiceClient noKeyHeader = client().withOptions(b -> b.idempotencyKeyHeader(null));
+
+        assertThrows(ServerException.class,
+                () -> noKeyHeader.execute(post().toBuilder().idempotencyKey("order-2025-0043").build()));
+
+        assertEquals(1, server.getRequestCount(), "a key the service never sees deduplicates nothing");
+    }
+
+    @Test
     void postDeclaredRepeatableIsRetriedWithoutAKeyHeader() throws InterruptedException {
         server.enqueue(status(500));
         server.enqueue(ok().setSocketPolicy(SocketPolicy.DISCONNECT_AFTER_REQUEST));
