@@ -104,13 +104,19 @@ public final class FunctionInvokeOptions {
         private Builder() {
         }
 
-        /** @param method GET, POST, PUT, PATCH or DELETE; default POST @return this builder */
+        /**
+         * @param method GET, POST, PUT, PATCH or DELETE; default POST
+         * @return this builder
+         */
         public Builder method(String method) {
             this.method = method == null ? null : method.toUpperCase(Locale.ROOT);
             return this;
         }
 
-        /** @param body the body (bytes, text or any JSON-writable value), or null @return this builder */
+        /**
+         * @param body the body (bytes, text or any JSON-writable value), or null
+         * @return this builder
+         */
         public Builder body(Object body) {
             this.body = body;
             return this;
@@ -140,13 +146,19 @@ public final class FunctionInvokeOptions {
             return this;
         }
 
-        /** @param region e.g. {@code ca-central-1}, or null for any @return this builder */
+        /**
+         * @param region e.g. {@code ca-central-1}, or null for any
+         * @return this builder
+         */
         public Builder region(String region) {
             this.region = region;
             return this;
         }
 
-        /** @param timeout per-attempt limit, positive, or null @return this builder */
+        /**
+         * @param timeout per-attempt limit, positive, or null
+         * @return this builder
+         */
         public Builder timeout(Duration timeout) {
             this.timeout = timeout;
             return this;

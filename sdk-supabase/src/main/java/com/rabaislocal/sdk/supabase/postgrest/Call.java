@@ -1,5 +1,6 @@
 package com.rabaislocal.sdk.supabase.postgrest;
 
+import com.rabaislocal.sdk.core.http.SensitiveHeaders;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -26,7 +27,7 @@ final class Call {
             }
             String name = f.getKey();
             String bare = name.substring(name.lastIndexOf('.') + 1).toLowerCase(Locale.ROOT);
-            sb.append(name).append('=').append(SENSITIVE.contains(bare) ? "██" : f.getValue());
+            sb.append(name).append('=').append(SENSITIVE.contains(bare) ? SensitiveHeaders.REDACTED : f.getValue());
         }
         this.filters = sb.toString();
     }

@@ -23,9 +23,13 @@ public class UnexpectedRowCountException extends RabaisSdkException {
 
     private static final long serialVersionUID = 1L;
 
+    /** What was queried. */
     private final String subject;
+    /** The filters as sent. */
     private final String filters;
+    /** What the call required. */
     private final String expected;
+    /** The rows seen, or null. */
     private final Long actual;
     private final transient ApiError apiError;
 

@@ -57,7 +57,8 @@ class RowStreamTest {
                 }
                 sink.writeUtf8("{\"id\":" + i + ",\"title\":\"Offre spéciale numéro " + i
                         + " — deux pizzas pour le prix d'une, valable du lundi au jeudi, livraison comprise\","
-                        + "\"city\":\"Montréal\",\"price\":" + (i % 5000) + ".99,\"createdAt\":\"2026-03-01T12:00:00Z\","
+                        + "\"city\":\"Montréal\",\"price\":" + (i % 5000)
+                        + ".99,\"createdAt\":\"2026-03-01T12:00:00Z\","
                         + "\"tags\":[\"pizza\",\"livraison\",\"rabais-" + (i % 97) + "\"],\"description\":\"Lorem"
                         + " ipsum dolor sit amet, consectetur adipiscing elit, sed do eiusmod tempor incididunt ut"
                         + " labore et dolore magna aliqua " + (i * 31) + "\"}");
@@ -161,7 +162,8 @@ class RowStreamTest {
             assertTrue(e.getMessage().contains("GET /rest/v1/offers"), e.getMessage());
         }
         mock.enqueue(new MockResponse().setHeader("Content-Type", "application/json")
-                .setBody("[{\"id\":1},{\"id\":2},{\"id\":3}]").setSocketPolicy(SocketPolicy.DISCONNECT_DURING_RESPONSE_BODY));
+                .setBody("[{\"id\":1},{\"id\":2},{\"id\":3}]")
+                .setSocketPolicy(SocketPolicy.DISCONNECT_DURING_RESPONSE_BODY));
         assertThrows(TransportException.class, () -> {
             try (RowStream<Row> rows = supabase.from("offers").select().stream(Row.class)) {
                 rows.forEach(r -> { });
