@@ -1,0 +1,427 @@
+package com.rabaislocal.sdk.supabase;
+
+import com.rabaislocal.sdk.core.config.CredentialProvider;
+import com.rabaislocal.sdk.core.config.Secret;
+import com.rabaislocal.sdk.core.error.ValidationException;
+import com.rabaislocal.sdk.core.http.RequestAuthenticator;
+import com.rabaislocal.sdk.core.http.SdkHttpClient;
+import com.rabaislocal.sdk.core.http.ServiceClient;
+import com.rabaislocal.sdk.core.http.UserAgent;
+import com.rabaislocal.sdk.core.retry.RetryPolicy;
+import com.rabaislocal.sdk.supabase.error.SupabaseErrorParser;
+import com.rabaislocal.sdk.supabase.functions.FunctionsClient;
+import com.rabaislocal.sdk.supabase.postgrest.PostgrestClient;
+import com.rabaislocal.sdk.supabase.postgrest.RpcQuery;
+import com.rabaislocal.sdk.supabase.postgrest.TableQuery;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The client of one Supabase project: the Data API ({@link #from(String)}, {@link #rpc(String, Object)},
+ * {@link #schema(String)}) and Edge Functions ({@link #functions()}). Immutable and thread-safe; keep one per
+ * project and key, and derive per-user clients with {@link #withAccessToken(String)}.
+ *
+ * <p>Two kinds, named apart:
+ * <ul>
+ *   <li>{@link #builder()}: the publishable (anon) key. Requests run as {@code anon}, or as the end user once
+ *       {@link #withAccessToken(String)} gave a user JWT; Row Level Security applies.</li>
+ *   <li>{@link #serviceRoleBuilder()}: the secret (service_role) key, which bypasses Row Level Security. Server
+ *       side only.</li>
+ * </ul>
+ * Each kind refuses the other kind's key when built.
+ *
+ * <p>Every request carries {@code apikey: <project key>} and {@code X-Client-Info: rabaislocal-sdk-java/<version>};
+ * {@code Authorization: Bearer} carries the user JWT when there is one, else the key itself when it is a legacy
+ * JWT key (new {@code sb_publishable_}/{@code sb_secret_} keys are not JWTs and are never sent as Bearer). The key
+ * is read from its {@link CredentialProvider} on every request, so rotated keys apply without a rebuild.
+ *
+ * <pre>{@code
+ * SupabaseClient supabase = SupabaseClient.create("https://<ref>.supabase.co", CredentialProvider.of(anonKey));
+ * List<Offer> offers = supabase.withAccessToken(userJwt)
+ *     .from("offers").select("id,title").eq("city", "Montréal").order("id").list(Offer.class);
+ * }</pre>
+ */
+public final class SupabaseClient implements AutoCloseable {
+
+    /** The service name used in logs and exceptions. */
+    public static final String SERVICE = "supabase";
+
+    private final Builder settings;
+    private final ServiceClient http;
+    private final Secret accessToken;
+    private final PostgrestClient postgrest;
+    private final FunctionsClient functions;
+
+    private SupabaseClient(Builder settings, ServiceClient http, Secret accessToken) {
+        this.settings = settings;
+        this.http = http;
+        this.accessToken = accessToken;
+        PostgrestClient p = PostgrestClient.create(http).withMaxUrlLength(settings.maxUrlLength);
+        this.postgrest = settings.schema == null ? p : p.schema(settings.schema);
+        this.functions = FunctionsClient.create(http);
+    }
+
+    /** @return a builder for a client holding the publishable (anon) key */
+    public static Builder builder() {
+        return new Builder(false);
+    }
+
+    /** @return a builder for a client holding the secret (service_role) key, which bypasses Row Level Security */
+    public static Builder serviceRoleBuilder() {
+        return new Builder(true);
+    }
+
+    /**
+     * Creates a client with the publishable (anon) key and default settings.
+     *
+     * @param url the project URL, e.g. {@code https://<ref>.supabase.co}
+     * @param apiKey the publishable key ({@code sb_publishable_...}) or legacy anon JWT
+     * @return the client
+     */
+    public static SupabaseClient create(String url, CredentialProvider apiKey) {
+        return builder().url(url).apiKey(apiKey).build();
+    }
+
+    /**
+     * Creates a client with the secret (service_role) key and default settings. Server side only.
+     *
+     * @param url the project URL
+     * @param secretKey the secret key ({@code sb_secret_...}) or legacy service_role JWT
+     * @return the service-role client
+     */
+    public static SupabaseClient createServiceRole(String url, CredentialProvider secretKey) {
+        return serviceRoleBuilder().url(url).apiKey(secretKey).build();
+    }
+
+    /**
+     * The retry policy of Supabase clients, as the official clients do it: only reads (GET, HEAD) and writes that
+     * are safe to repeat are retried, up to 3 times, on HTTP 503 (e.g. {@code PGRST002} while the schema cache
+     * reloads), 520 (Cloudflare) and I/O failures; waits 1 s, 2 s, 4 s... up to 30 s (with jitter), or what
+     * {@code Retry-After} asks; 60 s deadline per call.
+     *
+     * @return a builder holding that policy, to adjust or build
+     */
+    public static RetryPolicy.Builder defaultRetryPolicy() {
+        return RetryPolicy.builder().maxRetries(3).initialBackoff(Duration.ofSeconds(1))
+                .maxBackoff(Duration.ofSeconds(30)).retryableStatuses(Set.of(503, 520)).retryOnIoFailure(true);
+    }
+
+    /** @return a builder holding this client's settings (not its access token) */
+    public Builder toBuilder() {
+        return settings.copy();
+    }
+
+    /**
+     * Returns a client whose requests act as the given user ({@code Authorization: Bearer <userJwt>}), so Row
+     * Level Security applies to that user. This client is unchanged; both share the connection pool. The token is
+     * not verified here (PostgREST does, answering {@code PGRST301} for a bad one).
+     *
+     * @param userJwt the user's access token (a JWT)
+     * @return the per-user client
+     * @throws ValidationException when the value is not JWT-shaped
+     */
+    public SupabaseClient withAccessToken(String userJwt) {
+        if (userJwt == null || !ApiKeys.isJwt(userJwt.strip())) {
+            throw new ValidationException("accessToken", "is not a JWT (three dot-separated base64url parts)");
+        }
+        return withAccessToken(Secret.of(userJwt.strip()));
+    }
+
+    /**
+     * As {@link #withAccessToken(String)}, from a {@link Secret}.
+     *
+     * @param userJwt the user's access token
+     * @return the per-user client
+     */
+    public SupabaseClient withAccessToken(Secret userJwt) {
+        if (userJwt == null || !ApiKeys.isJwt(userJwt.reveal())) {
+            throw new ValidationException("accessToken", "is not a JWT (three dot-separated base64url parts)");
+        }
+        ServiceClient derived = http.withOptions(b -> b.authenticator(new Auth(settings.apiKey, userJwt)));
+        return new SupabaseClient(settings, derived, userJwt);
+    }
+
+    /** @return whether this client holds the secret (service_role) key */
+    public boolean isServiceRole() {
+        return settings.serviceRole;
+    }
+
+    /** @return whether requests carry a user's JWT */
+    public boolean hasAccessToken() {
+        return accessToken != null;
+    }
+
+    /** @return the project URL */
+    public String url() {
+        return http.baseUrl().toString();
+    }
+
+    /**
+     * Starts a Data API request on a table or view of the client's schema.
+     *
+     * @param table the table or view name
+     * @return the table, to choose select, insert, upsert, update or delete
+     */
+    public TableQuery from(String table) {
+        return postgrest.from(table);
+    }
+
+    /**
+     * Calls a database function without arguments.
+     *
+     * @param function the function name
+     * @return the call (POST; {@code .get()} for GET)
+     */
+    public RpcQuery rpc(String function) {
+        return postgrest.rpc(function);
+    }
+
+    /**
+     * Calls a database function.
+     *
+     * @param function the function name
+     * @param args named arguments (Map, record, bean), or null
+     * @return the call (POST; {@code .get()} for GET)
+     */
+    public RpcQuery rpc(String function, Object args) {
+        return postgrest.rpc(function, args);
+    }
+
+    /**
+     * Returns the Data API of another exposed schema ({@code Accept-Profile}/{@code Content-Profile}).
+     *
+     * @param schema the schema name
+     * @return the PostgREST client for it
+     */
+    public PostgrestClient schema(String schema) {
+        return postgrest.schema(schema);
+    }
+
+    /** @return the Data API client of the client's schema */
+    public PostgrestClient postgrest() {
+        return postgrest;
+    }
+
+    /** @return the Edge Functions client */
+    public FunctionsClient functions() {
+        return functions;
+    }
+
+    /**
+     * Returns the HTTP client every Supabase call goes through (credentials, error parsing and retries set), for
+     * Supabase APIs this class has no method for.
+     *
+     * @return the service client
+     */
+    public ServiceClient http() {
+        return http;
+    }
+
+    /** Marks this client closed; the shared transport stays open for other clients. */
+    @Override
+    public void close() {
+        http.close();
+    }
+
+    @Override
+    public String toString() {
+        return "SupabaseClient{" + url() + ", key=" + (settings.serviceRole ? "service_role" : "publishable")
+                + (accessToken != null ? ", user JWT" : "") + '}';
+    }
+
+    /** Puts the project key and the caller's identity on each attempt. */
+    private static final class Auth implements RequestAuthenticator {
+        private final CredentialProvider apiKey;
+        private final Secret accessToken;
+
+        Auth(CredentialProvider apiKey, Secret accessToken) {
+            this.apiKey = apiKey;
+            this.accessToken = accessToken;
+        }
+
+        @Override
+        public void authenticate(com.rabaislocal.sdk.core.http.SdkRequest request, okhttp3.Request.Builder b) {
+            String key = apiKey.current().reveal();
+            b.header("apikey", key);
+            if (accessToken != null) {
+                b.header("Authorization", "Bearer " + accessToken.reveal());
+            } else if (ApiKeys.isJwt(key)) {
+                b.header("Authorization", "Bearer " + key);
+            } else {
+                b.removeHeader("Authorization");
+            }
+        }
+    }
+
+    /**
+     * Builds a {@link SupabaseClient}; {@link #build()} validates every setting at once.
+     */
+    public static final class Builder {
+        private final boolean serviceRole;
+        private String url;
+        private CredentialProvider apiKey;
+        private SdkHttpClient transport = SdkHttpClient.shared();
+        private RetryPolicy retryPolicy;
+        private Duration timeout;
+        private String schema;
+        private int maxUrlLength = PostgrestClient.DEFAULT_MAX_URL_LENGTH;
+
+        private Builder(boolean serviceRole) {
+            this.serviceRole = serviceRole;
+        }
+
+        private Builder copy() {
+            Builder b = new Builder(serviceRole);
+            b.url = url;
+            b.apiKey = apiKey;
+            b.transport = transport;
+            b.retryPolicy = retryPolicy;
+            b.timeout = timeout;
+            b.schema = schema;
+            b.maxUrlLength = maxUrlLength;
+            return b;
+        }
+
+        /**
+         * Sets the project URL.
+         *
+         * @param url e.g. {@code https://<ref>.supabase.co} (http allowed for a local stack); required
+         * @return this builder
+         */
+        public Builder url(String url) {
+            this.url = url;
+            return this;
+        }
+
+        /**
+         * Sets the project key, read again on every request.
+         *
+         * @param apiKey the publishable/anon key for {@link SupabaseClient#builder()}, the secret/service_role
+         *     key for {@link SupabaseClient#serviceRoleBuilder()}; required
+         * @return this builder
+         */
+        public Builder apiKey(CredentialProvider apiKey) {
+            this.apiKey = apiKey;
+            return this;
+        }
+
+        /**
+         * Sets a fixed project key.
+         *
+         * @param apiKey the key
+         * @return this builder
+         */
+        public Builder apiKey(Secret apiKey) {
+            this.apiKey = apiKey == null ? null : CredentialProvider.of(apiKey);
+            return this;
+        }
+
+        /**
+         * Sets the transport; default {@link SdkHttpClient#shared()}.
+         *
+         * @param transport the shared HTTP transport
+         * @return this builder
+         */
+        public Builder transport(SdkHttpClient transport) {
+            this.transport = transport;
+            return this;
+        }
+
+        /**
+         * Sets the retry policy; default {@link SupabaseClient#defaultRetryPolicy()}. {@code RetryPolicy.none()}
+         * turns retries off.
+         *
+         * @param retryPolicy the policy
+         * @return this builder
+         */
+        public Builder retryPolicy(RetryPolicy retryPolicy) {
+            this.retryPolicy = retryPolicy;
+            return this;
+        }
+
+        /**
+         * Limits each attempt; default none (the transport's read timeout, 30 s, and the policy's deadline apply).
+         *
+         * @param timeout positive, or null
+         * @return this builder
+         */
+        public Builder timeout(Duration timeout) {
+            this.timeout = timeout;
+            return this;
+        }
+
+        /**
+         * Sets the schema of {@link SupabaseClient#from(String)} and {@link SupabaseClient#rpc(String)}; default
+         * none sent (the server's first exposed schema, {@code public} on Supabase).
+         *
+         * @param schema an exposed schema, or null
+         * @return this builder
+         */
+        public Builder schema(String schema) {
+            this.schema = schema;
+            return this;
+        }
+
+        /**
+         * Sets the longest URL the Data API client sends; longer requests are refused before sending with a hint
+         * to use an rpc with an array parameter.
+         *
+         * @param maxUrlLength at least 256; default 8000
+         * @return this builder
+         */
+        public Builder maxUrlLength(int maxUrlLength) {
+            this.maxUrlLength = maxUrlLength;
+            return this;
+        }
+
+        /**
+         * Validates the settings and builds the client. The key is read once here to check its kind.
+         *
+         * @return the client
+         * @throws ValidationException naming every invalid setting (never the key itself)
+         */
+        public SupabaseClient build() {
+            Map<String, List<String>> errors = new LinkedHashMap<>();
+            okhttp3.HttpUrl parsed = url == null ? null : okhttp3.HttpUrl.parse(url.strip());
+            if (parsed == null) {
+                errors.put("url", List.of(url == null ? "is required, e.g. https://<ref>.supabase.co"
+                        : "is not an http(s) URL: " + url));
+            } else if (parsed.querySize() > 0 || parsed.fragment() != null) {
+                errors.put("url", List.of("must not have a query or fragment: " + url));
+            }
+            if (apiKey == null) {
+                errors.put("apiKey", List.of("is required"));
+            } else {
+                String mismatch = ApiKeys.mismatch(apiKey.current().reveal(), serviceRole);
+                if (mismatch != null) {
+                    errors.put("apiKey", List.of(mismatch));
+                }
+            }
+            if (transport == null) {
+                errors.put("transport", List.of("must not be null"));
+            }
+            if (timeout != null && (timeout.isNegative() || timeout.isZero())) {
+                errors.put("timeout", List.of("must be positive, was " + timeout));
+            }
+            if (schema != null && schema.isBlank()) {
+                errors.put("schema", List.of("must not be blank"));
+            }
+            if (maxUrlLength < 256) {
+                errors.put("maxUrlLength", List.of("must be at least 256, was " + maxUrlLength));
+            }
+            if (!errors.isEmpty()) {
+                throw new ValidationException((serviceRole ? "service-role " : "") + "Supabase client settings",
+                        errors);
+            }
+            ServiceClient http = ServiceClient.builder().service(SERVICE).baseUrl(parsed).transport(transport)
+                    .authenticator(new Auth(apiKey, null)).errorParser(SupabaseErrorParser.instance())
+                    .retryPolicy(retryPolicy != null ? retryPolicy : defaultRetryPolicy().build())
+                    .defaultHeader("X-Client-Info", "rabaislocal-sdk-java/" + UserAgent.sdkVersion())
+                    .retryCountHeader("X-Retry-Count").timeout(timeout).build();
+            return new SupabaseClient(copy(), http, null);
+        }
+    }
+}

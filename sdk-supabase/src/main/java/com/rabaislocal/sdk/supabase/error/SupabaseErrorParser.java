@@ -1,0 +1,77 @@
+package com.rabaislocal.sdk.supabase.error;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.rabaislocal.sdk.core.error.ApiError;
+import com.rabaislocal.sdk.core.http.ErrorParser;
+
+/**
+ * Reads Supabase error bodies into an {@link ApiError}.
+ *
+ * <ul>
+ *   <li>PostgREST: {@code {"code": "23505", "message": "...", "details": "...", "hint": "..."}}; {@code code} is a
+ *       SQLSTATE, a {@code PGRSTxxx} code or a custom one. {@code details} or {@code hint} that are JSON values other
+ *       than text are kept as their JSON text.</li>
+ *   <li>Auth and Edge Functions: the common shapes read by {@link ErrorParser#generic()} ({@code message},
+ *       {@code msg}, {@code error_description}, {@code error}; {@code code}, {@code error_code}).</li>
+ *   <li>A body that is not JSON (a Cloudflare 520 page, a load balancer's 502): the message stays the page's title
+ *       or text, and the hint says that the gateway, not PostgREST, answered.</li>
+ * </ul>
+ */
+public final class SupabaseErrorParser implements ErrorParser {
+
+    /** The hint set on errors whose body was not JSON. */
+    public static final String GATEWAY_HINT = "answered by the gateway in front of Supabase (a non-JSON page), "
+            + "not by PostgREST or the function";
+
+    private static final SupabaseErrorParser INSTANCE = new SupabaseErrorParser();
+    private static final ErrorParser GENERIC = ErrorParser.generic();
+
+    private SupabaseErrorParser() {
+    }
+
+    /** @return the shared, stateless parser */
+    public static SupabaseErrorParser instance() {
+        return INSTANCE;
+    }
+
+    /**
+     * Fills the error from a Supabase error body.
+     *
+     * @param body the response body, possibly empty or HTML
+     * @param error the error pre-filled by the transport
+     */
+    @Override
+    public void parse(String body, ApiError.Builder error) {
+        JsonNode root = ErrorParser.readJson(body);
+        if (root == null) {
+            if (body != null && !body.isBlank()) {
+                error.hint(GATEWAY_HINT);
+            }
+            return;
+        }
+        if (!root.isObject()) {
+            return;
+        }
+        GENERIC.parse(body, error);
+        String details = text(root.get("details"));
+        if (details != null) {
+            error.details(details);
+        }
+        String hint = text(root.get("hint"));
+        if (hint != null) {
+            error.hint(hint);
+        }
+    }
+
+    private static String text(JsonNode node) {
+        if (node == null || node.isNull() || node.isMissingNode()) {
+            return null;
+        }
+        return node.isValueNode() ? node.asText() : node.toString();
+    }
+
+    @Override
+    public String toString() {
+        return "SupabaseErrorParser";
+    }
+}

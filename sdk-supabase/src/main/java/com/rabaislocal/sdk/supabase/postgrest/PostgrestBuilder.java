@@ -1,0 +1,582 @@
+package com.rabaislocal.sdk.supabase.postgrest;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JavaType;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.rabaislocal.sdk.core.error.ApiException;
+import com.rabaislocal.sdk.core.error.RabaisSdkException;
+import com.rabaislocal.sdk.core.error.ValidationException;
+import com.rabaislocal.sdk.core.http.SdkRequest;
+import com.rabaislocal.sdk.core.http.SdkResponse;
+import com.rabaislocal.sdk.core.http.SdkStreamingResponse;
+import com.rabaislocal.sdk.core.json.SdkJson;
+import java.time.Duration;
+import java.util.AbstractMap;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * What every PostgREST request shares: counting, returned columns, schema, timeouts, and the terminal operations
+ * that send it. A builder is mutable and not thread-safe; build it, send it with one terminal operation (sending
+ * it again sends the same request again), and let it go.
+ *
+ * <p>Terminal operations:
+ * <ul>
+ *   <li>{@link #list(Class)}, {@link #execute(Class)}: the rows, bound to a class, record or
+ *       {@link TypeReference}; {@link #execute()} as JSON trees;</li>
+ *   <li>{@link #single(Class)}: exactly one row, else {@link UnexpectedRowCountException};
+ *       {@link #maybeSingle(Class)}: zero or one;</li>
+ *   <li>{@link #stream(Class)}: rows parsed as they arrive, in constant memory;</li>
+ *   <li>{@link #csv()}, {@link #json()}, {@link #geojson()}: the body as CSV text or a JSON tree.</li>
+ * </ul>
+ * Errors are sdk-core's {@link ApiException} subclasses, refined with PostgREST's code (see
+ * {@code docs/SUPABASE.md}); row-count surprises are {@link UnexpectedRowCountException}.
+ *
+ * @param <B> the concrete builder type
+ */
+public abstract class PostgrestBuilder<B extends PostgrestBuilder<B>> {
+
+    static final String OBJECT = "application/vnd.pgrst.object+json";
+    static final String ARRAY = "application/vnd.pgrst.array+json";
+    static final String CSV = "text/csv";
+    static final String GEOJSON = "application/geo+json";
+
+    final PostgrestContext ctx;
+    final List<String> path;
+    final String subject;
+    String method;
+    final List<Map.Entry<String, String>> params = new ArrayList<>();
+    final List<Map.Entry<String, String>> filters = new ArrayList<>();
+    final Map<String, String> modifiers = new LinkedHashMap<>();
+    JsonNode body;
+    boolean selected;
+    Count count;
+    Returning returning;
+    String resolution;
+    boolean missingDefault;
+    Integer maxAffected;
+    boolean rollback;
+    boolean stripNulls;
+    Long expectedAffected;
+    Duration timeout;
+    Boolean repeatable;
+
+    PostgrestBuilder(PostgrestContext ctx, String method, String subject, List<String> path) {
+        this.ctx = ctx;
+        this.method = method;
+        this.subject = subject;
+        this.path = List.copyOf(path);
+    }
+
+    @SuppressWarnings("unchecked")
+    final B self() {
+        return (B) this;
+    }
+
+    /**
+     * Chooses the returned columns, embedded resources included: {@code "id,title,merchant:merchants(name)"}.
+     * White space outside double quotes is removed. On a write, asks for the written rows back
+     * ({@code return=representation}).
+     *
+     * @param columns the PostgREST select list; {@code "*"} for every column
+     * @return this builder
+     */
+    public B select(String columns) {
+        if (columns == null || columns.isBlank()) {
+            throw new ValidationException("select", "needs columns, e.g. \"*\" or \"id,title\"");
+        }
+        modifiers.put("select", Encoding.stripSelect(columns));
+        selected = true;
+        return self();
+    }
+
+    /**
+     * Asks PostgREST to count the matched (or written) rows; read the total from {@link PostgrestResult#count()}
+     * or {@link RowStream#count()}. {@link Count#EXACT} is slow on large tables.
+     *
+     * @param count how to count
+     * @return this builder
+     */
+    public B count(Count count) {
+        this.count = count;
+        return self();
+    }
+
+    /**
+     * Runs the request in a transaction that is rolled back ({@code Prefer: tx=rollback}): a dry run. Honoured only
+     * when the server allows transaction-end overrides.
+     *
+     * @return this builder
+     */
+    public B rollback() {
+        this.rollback = true;
+        return self();
+    }
+
+    /**
+     * Leaves null fields out of the returned rows ({@code nulls=stripped}), for smaller answers.
+     *
+     * @return this builder
+     */
+    public B stripNulls() {
+        this.stripNulls = true;
+        return self();
+    }
+
+    /**
+     * Limits each attempt of this request, overriding the client's timeout.
+     *
+     * @param timeout positive
+     * @return this builder
+     */
+    public B timeout(Duration timeout) {
+        this.timeout = timeout;
+        return self();
+    }
+
+    /**
+     * Turns off retries for this request: it is sent once (a retry still happens when the connection could not be
+     * opened, since nothing was sent).
+     *
+     * @return this builder
+     */
+    public B noRetry() {
+        this.repeatable = false;
+        return self();
+    }
+
+    // ---- terminal operations -------------------------------------------------------------------------------
+
+    /**
+     * Sends the request and returns the rows as JSON trees, with count and status. On a write, rows come back only
+     * if {@code select(...)} or {@code returning(REPRESENTATION)} asked for them.
+     *
+     * @return the result
+     */
+    public PostgrestResult<JsonNode> execute() {
+        return result(type(JsonNode.class), shape(null, false, null, null));
+    }
+
+    /**
+     * Sends the request and binds the rows; a write is asked to return them.
+     *
+     * @param rowType the row class or record
+     * @param <T> the row type
+     * @return the rows, count and status
+     */
+    public <T> PostgrestResult<T> execute(Class<T> rowType) {
+        return result(type(rowType), shape(null, true, null, null));
+    }
+
+    /**
+     * Sends the request and binds the rows to a generic type.
+     *
+     * @param rowType e.g. {@code new TypeReference<Map<String, Object>>() {}}
+     * @param <T> the row type
+     * @return the rows, count and status
+     */
+    public <T> PostgrestResult<T> execute(TypeReference<T> rowType) {
+        return result(type(rowType), shape(null, true, null, null));
+    }
+
+    /**
+     * Sends the request and returns the rows.
+     *
+     * @param rowType the row class or record
+     * @param <T> the row type
+     * @return the rows, possibly empty
+     */
+    public <T> List<T> list(Class<T> rowType) {
+        return execute(rowType).rows();
+    }
+
+    /**
+     * Sends the request and returns the rows, bound to a generic type.
+     *
+     * @param rowType the row type
+     * @param <T> the row type
+     * @return the rows, possibly empty
+     */
+    public <T> List<T> list(TypeReference<T> rowType) {
+        return execute(rowType).rows();
+    }
+
+    /**
+     * Sends the request asking for exactly one row ({@code Accept: application/vnd.pgrst.object+json}). PostgREST
+     * refuses with {@code PGRST116} otherwise, and rolls a write back.
+     *
+     * @param rowType the row class or record
+     * @param <T> the row type
+     * @return the row
+     * @throws UnexpectedRowCountException when there were zero rows or several
+     */
+    public <T> T single(Class<T> rowType) {
+        return singleRow(type(rowType));
+    }
+
+    /**
+     * As {@link #single(Class)}, bound to a generic type.
+     *
+     * @param rowType the row type
+     * @param <T> the row type
+     * @return the row
+     * @throws UnexpectedRowCountException when there were zero rows or several
+     */
+    public <T> T single(TypeReference<T> rowType) {
+        return singleRow(type(rowType));
+    }
+
+    /**
+     * Sends the request expecting zero or one row. A table read asks for at most two rows ({@code limit=2}), so it
+     * stays cheap whatever the filter matches; a write or rpc reads what comes back.
+     *
+     * @param rowType the row class or record
+     * @param <T> the row type
+     * @return the row, or empty when there was none
+     * @throws UnexpectedRowCountException when there were several
+     */
+    public <T> Optional<T> maybeSingle(Class<T> rowType) {
+        return maybeSingleRow(type(rowType));
+    }
+
+    /**
+     * As {@link #maybeSingle(Class)}, bound to a generic type.
+     *
+     * @param rowType the row type
+     * @param <T> the row type
+     * @return the row, or empty when there was none
+     * @throws UnexpectedRowCountException when there were several
+     */
+    public <T> Optional<T> maybeSingle(TypeReference<T> rowType) {
+        return maybeSingleRow(type(rowType));
+    }
+
+    /**
+     * Sends the request and reads the rows as they arrive, holding one at a time. Close the stream.
+     *
+     * @param rowType the row class or record
+     * @param <T> the row type
+     * @return the open stream of rows
+     */
+    public <T> RowStream<T> stream(Class<T> rowType) {
+        return streamRows(type(rowType));
+    }
+
+    /**
+     * As {@link #stream(Class)}, bound to a generic type.
+     *
+     * @param rowType the row type
+     * @param <T> the row type
+     * @return the open stream of rows
+     */
+    public <T> RowStream<T> stream(TypeReference<T> rowType) {
+        return streamRows(type(rowType));
+    }
+
+    /**
+     * Sends the request asking for CSV ({@code Accept: text/csv}).
+     *
+     * @return the CSV text, header line included
+     */
+    public String csv() {
+        SdkRequest r = request(shape(CSV, true, null, null));
+        SdkResponse resp = send(r);
+        checkAffected(resp.header("Content-Range").orElse(null), null, r);
+        return resp.bodyString();
+    }
+
+    /**
+     * Sends the request and returns the whole body as a JSON tree (an array of rows, or whatever an rpc returns).
+     *
+     * @return the tree; a missing node when the body was empty
+     */
+    public JsonNode json() {
+        SdkRequest r = request(shape(null, true, null, null));
+        SdkResponse resp = send(r);
+        checkAffected(resp.header("Content-Range").orElse(null), null, r);
+        return resp.jsonNode();
+    }
+
+    /**
+     * Sends the request asking for GeoJSON ({@code Accept: application/geo+json}; needs PostGIS geometry columns).
+     *
+     * @return the FeatureCollection
+     */
+    public JsonNode geojson() {
+        SdkRequest r = request(shape(GEOJSON, true, null, null));
+        return send(r).jsonNode();
+    }
+
+    // ---- internals -----------------------------------------------------------------------------------------
+
+    /** The terminal operation's needs: Accept, whether rows are wanted, a limit override, a method override. */
+    static final class Shape {
+        final String accept;
+        final boolean rows;
+        final Long limit;
+        final String method;
+
+        Shape(String accept, boolean rows, Long limit, String method) {
+            this.accept = accept;
+            this.rows = rows;
+            this.limit = limit;
+            this.method = method;
+        }
+    }
+
+    static Shape shape(String accept, boolean rows, Long limit, String method) {
+        return new Shape(accept, rows, limit, method);
+    }
+
+    static JavaType type(Class<?> c) {
+        return SdkJson.mapper().constructType(c);
+    }
+
+    static JavaType type(TypeReference<?> t) {
+        return SdkJson.mapper().getTypeFactory().constructType(t);
+    }
+
+    /** Whether this request writes rows (and so takes {@code return=}). */
+    boolean isMutation() {
+        return false;
+    }
+
+    /** Whether maybeSingle may add {@code limit=2} (table reads only). */
+    boolean limitsMaybeSingle() {
+        return false;
+    }
+
+    /** Checks the builder before a request is built. */
+    void validate() {
+    }
+
+    /** The retry default when the caller declared nothing. */
+    boolean repeatableByDefault(String m) {
+        return m.equals("GET") || m.equals("HEAD");
+    }
+
+    void setReturning(Returning returning) {
+        this.returning = returning;
+    }
+
+    void setExpectedAffected(long rows) {
+        if (rows < 0) {
+            throw new ValidationException("expectAffected", "must not be negative, was " + rows);
+        }
+        this.expectedAffected = rows;
+    }
+
+    void setDefaultToNull(boolean defaultToNull) {
+        this.missingDefault = !defaultToNull;
+    }
+
+    static Map.Entry<String, String> entry(String k, String v) {
+        return new AbstractMap.SimpleImmutableEntry<>(k, v);
+    }
+
+    /** Builds the request for one terminal operation. */
+    SdkRequest request(Shape s) {
+        validate();
+        String m = s.method != null ? s.method : method;
+        SdkRequest.Builder b = SdkRequest.builder(m, ctx.basePath);
+        path.forEach(b::pathSegment);
+        String select = modifiers.get("select");
+        if (select != null) {
+            b.query("select", select);
+        }
+        params.forEach(p -> b.query(p.getKey(), p.getValue()));
+        filters.forEach(f -> b.query(f.getKey(), f.getValue()));
+        Long limit = s.limit;
+        for (Map.Entry<String, String> mod : modifiers.entrySet()) {
+            if (mod.getKey().equals("select")) {
+                continue;
+            }
+            if (limit != null && mod.getKey().equals("limit")) {
+                limit = Math.min(limit, Long.parseLong(mod.getValue()));
+                continue;
+            }
+            b.query(mod.getKey(), mod.getValue());
+        }
+        if (limit != null) {
+            b.query("limit", Long.toString(limit));
+        }
+        String prefer = prefer(s);
+        if (!prefer.isEmpty()) {
+            b.header("Prefer", prefer);
+        }
+        String accept = s.accept;
+        if (stripNulls && (accept == null || accept.equals(OBJECT))) {
+            accept = (accept == null ? ARRAY : accept) + ";nulls=stripped";
+        }
+        if (accept != null) {
+            b.header("Accept", accept);
+        }
+        boolean read = m.equals("GET") || m.equals("HEAD");
+        if (ctx.schema != null) {
+            b.header(read ? "Accept-Profile" : "Content-Profile", ctx.schema);
+        }
+        if (m.equals("POST") || m.equals("PATCH")) {
+            b.jsonBody(body != null ? body : SdkJson.mapper().createObjectNode());
+        }
+        b.repeatable(repeatable != null ? repeatable : repeatableByDefault(m));
+        if (timeout != null) {
+            b.timeout(timeout);
+        }
+        SdkRequest r = b.build();
+        int length = ctx.http.url(r).toString().length();
+        if (length > ctx.maxUrlLength) {
+            throw new ValidationException("request " + r.describe(), Map.of("url", List.of("is " + length
+                    + " characters, over the limit of " + ctx.maxUrlLength + " that Supabase's gateways accept;"
+                    + " for a long in(...) list, call rpc(...) with an array parameter (where id = any($1))"
+                    + " instead")));
+        }
+        return r;
+    }
+
+    private String prefer(Shape s) {
+        List<String> p = new ArrayList<>();
+        if (isMutation()) {
+            Returning r = returning;
+            if (s.rows && (r == Returning.MINIMAL || r == Returning.HEADERS_ONLY)) {
+                throw new ValidationException("returning", "is " + r + ", so no rows come back; drop returning(...)"
+                        + " or use execute()");
+            }
+            if (r == null && (selected || s.rows)) {
+                r = Returning.REPRESENTATION;
+            }
+            if (r != null) {
+                p.add("return=" + r.wire());
+            }
+        }
+        Count c = expectedAffected != null ? Count.EXACT : count;
+        if (c != null) {
+            p.add("count=" + c.wire());
+        }
+        if (resolution != null) {
+            p.add("resolution=" + resolution);
+        }
+        if (missingDefault) {
+            p.add("missing=default");
+        }
+        if (maxAffected != null) {
+            p.add("handling=strict");
+            p.add("max-affected=" + maxAffected);
+        }
+        if (rollback) {
+            p.add("tx=rollback");
+        }
+        return String.join(",", p);
+    }
+
+    Call call(SdkRequest r) {
+        return new Call(ctx.http.service(), subject, r.describe(), filters);
+    }
+
+    SdkResponse send(SdkRequest r) {
+        try {
+            return ctx.http.execute(r);
+        } catch (ApiException e) {
+            throw PostgrestErrors.translate(e, call(r), "exactly 1 row");
+        }
+    }
+
+    SdkStreamingResponse open(SdkRequest r) {
+        try {
+            return ctx.http.stream(r);
+        } catch (ApiException e) {
+            throw PostgrestErrors.translate(e, call(r), "exactly 1 row");
+        }
+    }
+
+    <T> PostgrestResult<T> result(JavaType type, Shape s) {
+        SdkRequest r = request(s);
+        return fetch(r, type);
+    }
+
+    /** Sends a built request and reads every row as it arrives (the body is never held whole). */
+    <T> PostgrestResult<T> fetch(SdkRequest r, JavaType type) {
+        Call call = call(r);
+        try (SdkStreamingResponse resp = open(r)) {
+            String range = resp.header("Content-Range").orElse(null);
+            List<T> rows = new ArrayList<>();
+            try (RowReader<T> reader = RowReader.over(resp.body(), type, call)) {
+                while (reader.hasNext()) {
+                    rows.add(reader.next());
+                }
+            }
+            checkAffected(range, rows.size(), r);
+            return new PostgrestResult<>(rows, ContentRange.total(range), resp.status(), range,
+                    resp.requestId().orElse(null));
+        }
+    }
+
+    private <T> T singleRow(JavaType type) {
+        SdkRequest r = request(shape(OBJECT, true, null, null));
+        PostgrestResult<T> res = fetch(r, type);
+        if (res.rows().size() != 1) {
+            Call c = call(r);
+            throw new UnexpectedRowCountException(subject, c.call, c.filters, "exactly 1 row",
+                    (long) res.rows().size(), null);
+        }
+        return res.rows().get(0);
+    }
+
+    private <T> Optional<T> maybeSingleRow(JavaType type) {
+        boolean limited = limitsMaybeSingle();
+        SdkRequest r = request(shape(null, true, limited ? 2L : null, null));
+        PostgrestResult<T> res = fetch(r, type);
+        int n = res.rows().size();
+        if (n > 1) {
+            Call c = call(r);
+            throw new UnexpectedRowCountException(subject, c.call, c.filters, "at most 1 row", limited ? null
+                    : (long) n, limited ? n + " or more" : Integer.toString(n), null);
+        }
+        return n == 0 ? Optional.empty() : Optional.of(res.rows().get(0));
+    }
+
+    private <T> RowStream<T> streamRows(JavaType type) {
+        SdkRequest r = request(shape(null, true, null, null));
+        SdkStreamingResponse resp = open(r);
+        try {
+            String range = resp.header("Content-Range").orElse(null);
+            checkAffected(range, null, r);
+            return new RowStream<>(resp, RowReader.over(resp.body(), type, call(r)), ContentRange.total(range));
+        } catch (RuntimeException e) {
+            resp.close();
+            throw e;
+        }
+    }
+
+    /**
+     * Enforces {@code expectAffected(n)}: the count PostgREST reports (or the rows returned) must equal n.
+     *
+     * @param rowsSeen rows read from a representation, or null when none were read
+     */
+    void checkAffected(String contentRange, Integer rowsSeen, SdkRequest r) {
+        if (expectedAffected == null) {
+            return;
+        }
+        Long actual = ContentRange.total(contentRange);
+        if (actual == null && rowsSeen != null && r.headers().get("Prefer") != null
+                && r.headers().get("Prefer").contains("return=representation")) {
+            actual = (long) rowsSeen;
+        }
+        Call c = call(r);
+        if (actual == null) {
+            throw new RabaisSdkException("supabase " + c.call + ": expectAffected(" + expectedAffected + ") could"
+                    + " not be checked, the answer carried no row count (Content-Range: " + contentRange + ")");
+        }
+        if (actual.longValue() != expectedAffected) {
+            throw new UnexpectedRowCountException(subject, c.call, c.filters, "exactly " + expectedAffected
+                    + (expectedAffected == 1 ? " row" : " rows") + " affected", actual, null);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return getClass().getSimpleName() + "{" + method + " " + subject + ", filters=" + filters.size() + '}';
+    }
+}

@@ -1,0 +1,138 @@
+package com.rabaislocal.sdk.supabase.postgrest;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.JavaType;
+import com.fasterxml.jackson.databind.ObjectReader;
+import com.rabaislocal.sdk.core.error.RabaisSdkException;
+import com.rabaislocal.sdk.core.error.TransportException;
+import com.rabaislocal.sdk.core.json.SdkJson;
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Reads rows one at a time from a JSON body with Jackson's streaming parser: an array yields its elements, a lone
+ * object or scalar (an rpc returning one composite value) yields itself, an empty body yields nothing. Only the
+ * current row is ever held.
+ */
+final class RowReader<T> implements Closeable {
+
+    private final JsonParser parser;
+    private final ObjectReader reader;
+    private final Call call;
+    private final JavaType type;
+    private boolean started;
+    private boolean array;
+    private boolean done;
+    private boolean pending;
+
+    private RowReader(JsonParser parser, JavaType type, Call call) {
+        this.parser = parser;
+        this.reader = SdkJson.mapper().readerFor(type);
+        this.type = type;
+        this.call = call;
+    }
+
+    static <T> RowReader<T> over(InputStream in, JavaType type, Call call) {
+        try {
+            return new RowReader<>(SdkJson.mapper().createParser(in), type, call);
+        } catch (IOException e) {
+            throw failure(call, type, e);
+        }
+    }
+
+    static <T> RowReader<T> over(byte[] body, JavaType type, Call call) {
+        try {
+            return new RowReader<>(SdkJson.mapper().createParser(body), type, call);
+        } catch (IOException e) {
+            throw failure(call, type, e);
+        }
+    }
+
+    /** Reads every row of a body already in memory. */
+    static <T> List<T> readAll(byte[] body, JavaType type, Call call) {
+        List<T> rows = new ArrayList<>();
+        if (body.length == 0) {
+            return rows;
+        }
+        try (RowReader<T> r = over(body, type, call)) {
+            while (r.hasNext()) {
+                rows.add(r.next());
+            }
+        }
+        return rows;
+    }
+
+    /** @return whether another row follows; reads ahead by one token only */
+    boolean hasNext() {
+        if (done) {
+            return false;
+        }
+        if (pending) {
+            return true;
+        }
+        try {
+            JsonToken t = parser.nextToken();
+            if (!started) {
+                started = true;
+                if (t == null) {
+                    done = true;
+                    return false;
+                }
+                if (t == JsonToken.START_ARRAY) {
+                    array = true;
+                    t = parser.nextToken();
+                } else {
+                    pending = true;
+                    return true;
+                }
+            } else if (!array) {
+                done = true;
+                return false;
+            }
+            if (t == JsonToken.END_ARRAY || t == null) {
+                done = true;
+                return false;
+            }
+            pending = true;
+            return true;
+        } catch (IOException e) {
+            throw failure(call, type, e);
+        }
+    }
+
+    /** @return the next row, bound to the target type */
+    T next() {
+        if (!hasNext()) {
+            throw new java.util.NoSuchElementException("no more rows");
+        }
+        pending = false;
+        try {
+            return reader.readValue(parser);
+        } catch (IOException e) {
+            throw failure(call, type, e);
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            parser.close();
+        } catch (IOException ignored) {
+            // the response is closed by its owner; nothing more to release here
+        }
+    }
+
+    static RabaisSdkException failure(Call call, JavaType type, IOException e) {
+        if (e instanceof JsonProcessingException) {
+            return new RabaisSdkException(call.service + " " + call.call + ": the answer could not be read as "
+                    + type.toCanonical() + ": " + ((JsonProcessingException) e).getOriginalMessage(), e);
+        }
+        return new TransportException(call.service, call.service + " " + call.call + ": reading the answer failed: "
+                + e.getClass().getSimpleName() + ": " + e.getMessage(), e);
+    }
+}
