@@ -146,6 +146,7 @@ class SupabaseClientTest {
     void closedClientRefusesCalls() {
         SupabaseClient c = mock.client();
         c.close();
-        assertThrows(IllegalStateException.class, () -> c.from("offers").select().execute());
+        assertThrows(com.rabaislocal.sdk.core.error.RabaisSdkException.class,
+                () -> c.from("offers").select().execute());
     }
 }

@@ -2,7 +2,9 @@ package com.rabaislocal.sdk.supabase.error;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.rabaislocal.sdk.core.error.ApiError;
+import com.rabaislocal.sdk.core.error.ErrorKind;
 import com.rabaislocal.sdk.core.http.ErrorParser;
+import java.util.Map;
 
 /**
  * Reads Supabase error bodies into an {@link ApiError}.
@@ -22,6 +24,21 @@ public final class SupabaseErrorParser implements ErrorParser {
     /** The hint set on errors whose body was not JSON. */
     public static final String GATEWAY_HINT = "answered by the gateway in front of Supabase (a non-JSON page), "
             + "not by PostgREST or the function";
+
+    /**
+     * PostgREST codes whose family says more than the status they come with: 42501 answers 401 to anonymous
+     * callers and 403 to signed-in ones, but is a permission refusal either way.
+     */
+    private static final Map<String, ErrorKind> FAMILY = Map.ofEntries(
+            Map.entry("42501", ErrorKind.PERMISSION_DENIED),
+            Map.entry("23505", ErrorKind.CONFLICT),
+            Map.entry("23503", ErrorKind.CONFLICT),
+            Map.entry("23P01", ErrorKind.CONFLICT),
+            Map.entry("PGRST103", ErrorKind.INVALID_REQUEST),
+            Map.entry("PGRST106", ErrorKind.INVALID_REQUEST),
+            Map.entry("PGRST201", ErrorKind.INVALID_REQUEST),
+            Map.entry("PGRST203", ErrorKind.INVALID_REQUEST),
+            Map.entry("25006", ErrorKind.INVALID_REQUEST));
 
     private static final SupabaseErrorParser INSTANCE = new SupabaseErrorParser();
     private static final ErrorParser GENERIC = ErrorParser.generic();
@@ -60,6 +77,10 @@ public final class SupabaseErrorParser implements ErrorParser {
         String hint = text(root.get("hint"));
         if (hint != null) {
             error.hint(hint);
+        }
+        String code = text(root.get("code"));
+        if (code != null && FAMILY.containsKey(code)) {
+            error.kind(FAMILY.get(code));
         }
     }
 
