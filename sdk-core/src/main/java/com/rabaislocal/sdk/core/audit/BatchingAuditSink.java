@@ -404,6 +404,7 @@ public final class BatchingAuditSink implements AuditSink {
                             threadName, e);
                     if (current != null) {
                         pushBack(current);
+                        current = null;
                     }
                     scheduleRetry();
                 }
@@ -429,7 +430,7 @@ public final class BatchingAuditSink implements AuditSink {
     }
 
     /**
-     * One round: wait for work, take a batch, deliver or spool it, replay a chunk of the spool when due.
+     * One round: wait for work, take a batch, replay a chunk of the spool when due, then deliver or spool the batch.
      *
      * @return false when closed and drained, null to go round again without work done, true otherwise
      */
@@ -458,13 +459,14 @@ public final class BatchingAuditSink implements AuditSink {
         } finally {
             lock.unlock();
         }
+        // Older events first: a due chunk of the spool goes out before the batch just taken.
+        if (!closing && spool.hasPending() && !backingOff()) {
+            replayOnce();
+        }
         if (!current.isEmpty()) {
             deliver(current, closing);
         }
         current = null;
-        if (!closing && spool.hasPending() && !backingOff()) {
-            replayOnce();
-        }
         return true;
     }
 

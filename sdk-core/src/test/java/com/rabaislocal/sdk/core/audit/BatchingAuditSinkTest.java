@@ -475,6 +475,41 @@ class BatchingAuditSinkTest {
     }
 
     @Test
+    void producerInterruptedOnAFullQueueSpoolsItsEventAndKeepsTheInterrupt() throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        RecordingAuditSink recorder = new RecordingAuditSink();
+        AuditSink gated = batch -> {
+            try {
+                release.await(PATIENCE.toSeconds(), TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            recorder.write(batch);
+        };
+        List<AuditEvent> sent = events(3, "i");
+        try (BatchingAuditSink sink = sink(gated).queueCapacity(1).batchSize(1).linger(NEVER).enqueueTimeout(NEVER)
+                .build()) {
+            boolean[] interruptKept = new boolean[1];
+            Thread producer = new Thread(() -> {
+                sink.write(sent);
+                interruptKept[0] = Thread.currentThread().isInterrupted();
+            });
+            producer.start();
+            // One event in flight (the downstream is held), one queued, the third waits for room.
+            await("the producer to block on the full queue", () -> sink.pendingCount() == 2
+                    && producer.getState() == Thread.State.TIMED_WAITING);
+            producer.interrupt();
+            producer.join(PATIENCE.toMillis());
+
+            assertFalse(producer.isAlive());
+            assertTrue(interruptKept[0], "the caller's interrupt flag is restored");
+            assertEquals(1, sink.spooledCount(), "the interrupted write went to the spool instead of being dropped");
+            release.countDown();
+            assertTrue(recorder.awaitIds(new HashSet<>(ids(sent)), PATIENCE));
+        }
+    }
+
+    @Test
     void concurrentProducersWithAFlakyDownstreamLoseNothing() throws Exception {
         RecordingAuditSink downstream = new RecordingAuditSink().failWhen(call -> call % 5 == 0);
         FakeTime time = new FakeTime();
