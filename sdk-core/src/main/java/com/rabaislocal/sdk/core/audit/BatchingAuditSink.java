@@ -56,7 +56,8 @@ import org.slf4j.LoggerFactory;
  * set aside as rejected.
  *
  * <p>The downstream is called from the worker thread only, never concurrently, and is not closed by this sink: its
- * owner closes it after closing this sink.
+ * owner closes it after closing this sink. The worker is a daemon thread: close this sink when the application stops,
+ * or the events still in memory are lost as in a crash.
  */
 public final class BatchingAuditSink implements AuditSink {
 
