@@ -4,6 +4,7 @@ import com.rabaislocal.sdk.core.error.ConfigException;
 import com.rabaislocal.sdk.core.error.InvalidRequestException;
 import com.rabaislocal.sdk.core.error.ValidationException;
 import java.nio.file.Path;
+import com.rabaislocal.sdk.core.retry.Sleeper;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -65,22 +66,6 @@ public final class BatchingAuditSink implements AuditSink {
 
     private static final AtomicInteger INSTANCES = new AtomicInteger();
     private static final Duration MAX_DURATION = Duration.ofDays(365);
-
-    /**
-     * Waits between delivery attempts. The default waits on the sink itself, so that new events, {@link #flush()}
-     * and {@link #close()} wake it early; tests inject one that advances a fake {@link Clock} instead of sleeping.
-     */
-    @FunctionalInterface
-    public interface Sleeper {
-
-        /**
-         * Waits for the given time (or less).
-         *
-         * @param duration how long to wait, positive
-         * @throws InterruptedException if the waiting thread is interrupted
-         */
-        void sleep(Duration duration) throws InterruptedException;
-    }
 
     /** A queued event with its arrival number, used by {@link #flush(Duration)} to know what came before it. */
     private record Entry(long seq, AuditEvent event) {

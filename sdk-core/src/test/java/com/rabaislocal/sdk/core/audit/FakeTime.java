@@ -1,5 +1,6 @@
 package com.rabaislocal.sdk.core.audit;
 
+import com.rabaislocal.sdk.core.retry.Sleeper;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -8,7 +9,7 @@ import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicLong;
 
 /** A clock that only moves when the sink "sleeps", so backoff is honoured without any real waiting. */
-final class FakeTime extends Clock implements BatchingAuditSink.Sleeper {
+final class FakeTime extends Clock implements Sleeper {
 
     private static final Instant START = Instant.parse("2025-01-01T00:00:00Z");
 
