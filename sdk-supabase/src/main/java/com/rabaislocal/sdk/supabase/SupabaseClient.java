@@ -117,7 +117,8 @@ public final class SupabaseClient implements AutoCloseable {
     /**
      * Returns a client whose requests act as the given user ({@code Authorization: Bearer <userJwt>}), so Row
      * Level Security applies to that user. This client is unchanged; both share the connection pool. The token is
-     * not verified here (PostgREST does, answering {@code PGRST301} for a bad one).
+     * not verified here (PostgREST does, answering {@code PGRST301} for a bad one). Derived from a service-role
+     * client, the result still sends the secret key as {@code apikey} but its requests run as the user.
      *
      * @param userJwt the user's access token (a JWT)
      * @return the per-user client
