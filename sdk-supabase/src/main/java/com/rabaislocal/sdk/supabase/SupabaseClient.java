@@ -49,6 +49,10 @@ public final class SupabaseClient implements AutoCloseable {
     /** The service name used in logs and exceptions. */
     public static final String SERVICE = "supabase";
 
+    private static final RetryPolicy DEFAULT_RETRY = RetryPolicy.builder().maxRetries(3)
+            .initialBackoff(Duration.ofSeconds(1)).maxBackoff(Duration.ofSeconds(30))
+            .retryableStatuses(Set.of(503, 520)).retryOnIoFailure(true).build();
+
     private final Builder settings;
     private final ServiceClient http;
     private final Secret accessToken;
@@ -102,11 +106,10 @@ public final class SupabaseClient implements AutoCloseable {
      * reloads), 520 (Cloudflare) and I/O failures; waits 1 s, 2 s, 4 s... up to 30 s (with jitter), or what
      * {@code Retry-After} asks; 60 s deadline per call.
      *
-     * @return a builder holding that policy, to adjust or build
+     * @return the policy; adjust a copy with {@code toBuilder()}
      */
-    public static RetryPolicy.Builder defaultRetryPolicy() {
-        return RetryPolicy.builder().maxRetries(3).initialBackoff(Duration.ofSeconds(1))
-                .maxBackoff(Duration.ofSeconds(30)).retryableStatuses(Set.of(503, 520)).retryOnIoFailure(true);
+    public static RetryPolicy defaultRetryPolicy() {
+        return DEFAULT_RETRY;
     }
 
     /** @return a builder holding this client's settings (not its access token) */
@@ -117,7 +120,8 @@ public final class SupabaseClient implements AutoCloseable {
     /**
      * Returns a client whose requests act as the given user ({@code Authorization: Bearer <userJwt>}), so Row
      * Level Security applies to that user. This client is unchanged; both share the connection pool. The token is
-     * not verified here (PostgREST does, answering {@code PGRST301} for a bad one).
+     * not verified here (PostgREST does, answering {@code PGRST301} for a bad one). Derived from a service-role
+     * client, the result still sends the secret key as {@code apikey} but its requests run as the user.
      *
      * @param userJwt the user's access token (a JWT)
      * @return the per-user client
@@ -418,7 +422,7 @@ public final class SupabaseClient implements AutoCloseable {
             }
             ServiceClient http = ServiceClient.builder().service(SERVICE).baseUrl(parsed).transport(transport)
                     .authenticator(new Auth(apiKey, null)).errorParser(SupabaseErrorParser.instance())
-                    .retryPolicy(retryPolicy != null ? retryPolicy : defaultRetryPolicy().build())
+                    .retryPolicy(retryPolicy != null ? retryPolicy : DEFAULT_RETRY)
                     .defaultHeader("X-Client-Info", "rabaislocal-sdk-java/" + UserAgent.sdkVersion())
                     .retryCountHeader("X-Retry-Count").timeout(timeout).build();
             return new SupabaseClient(copy(), http, null);

@@ -138,6 +138,7 @@ class SupabaseClientTest {
             String all = logs.text() + e.getMessage() + user + user.from("offers").select();
             assertFalse(all.contains(MockSupabase.USER_JWT), all);
             assertFalse(all.contains("verysecret"), all);
+            assertFalse(all.contains("tok-very-secret"), all);
             assertTrue(logs.text().contains("apikey: ██"), logs.text());
         }
     }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JavaType;
+import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.rabaislocal.sdk.core.error.RabaisSdkException;
 import com.rabaislocal.sdk.core.error.TransportException;
@@ -26,9 +27,10 @@ final class RowReader<T> implements Closeable {
     private final Call call;
     private final JavaType type;
     private boolean started;
-    private boolean array;
     private boolean done;
     private boolean pending;
+    /** Iterates the elements of a top-level array, reusing one deserialization context for every row. */
+    private MappingIterator<T> elements;
 
     private RowReader(JsonParser parser, JavaType type, Call call) {
         this.parser = parser;
@@ -76,30 +78,33 @@ final class RowReader<T> implements Closeable {
             return true;
         }
         try {
-            JsonToken t = parser.nextToken();
-            if (!started) {
-                started = true;
-                if (t == null) {
-                    done = true;
-                    return false;
-                }
-                if (t == JsonToken.START_ARRAY) {
-                    array = true;
-                    t = parser.nextToken();
-                } else {
-                    pending = true;
-                    return true;
-                }
-            } else if (!array) {
+            if (elements != null) {
+                done = !elements.hasNextValue();
+                return !done;
+            }
+            if (started) {
+                // A lone value (not an array) was the only row.
                 done = true;
                 return false;
             }
+            started = true;
+            JsonToken t = parser.nextToken();
+            if (t == null) {
+                done = true;
+                return false;
+            }
+            if (t != JsonToken.START_ARRAY) {
+                pending = true;
+                return true;
+            }
+            t = parser.nextToken();
             if (t == JsonToken.END_ARRAY || t == null) {
                 done = true;
                 return false;
             }
-            pending = true;
-            return true;
+            elements = reader.readValues(parser);
+            done = !elements.hasNextValue();
+            return !done;
         } catch (IOException e) {
             throw failure(call, type, e);
         }
@@ -110,8 +115,11 @@ final class RowReader<T> implements Closeable {
         if (!hasNext()) {
             throw new java.util.NoSuchElementException("no more rows");
         }
-        pending = false;
         try {
+            if (elements != null) {
+                return elements.nextValue();
+            }
+            pending = false;
             return reader.readValue(parser);
         } catch (IOException e) {
             throw failure(call, type, e);

@@ -76,7 +76,7 @@ public final class MockSupabase implements AutoCloseable {
                 return now;
             }
         };
-        return SupabaseClient.defaultRetryPolicy().clock(clock).sleeper(d -> {
+        return SupabaseClient.defaultRetryPolicy().toBuilder().clock(clock).sleeper(d -> {
             sleeps.add(d);
             now = now.plus(d);
         }).minJitter(1.0);
