@@ -5,46 +5,15 @@ import java.util.Optional;
 
 /**
  * What {@code sdk-mailersend} needs, validated. Obtain it with {@link SdkConfig#mailerSend()}.
+ *
+ * <p>{@link #baseUrl()} is MAILERSEND_BASE_URL, default {@code https://api.mailersend.com/v1};
+ * {@link #apiKey()} is MAILERSEND_API_KEY, sent as {@code Authorization: Bearer}. {@link #toString()} never shows
+ * the key.
  */
-public final class MailerSendSettings {
-
-    private final RabaisEnvironment environment;
-    private final URI baseUrl;
-    private final CredentialProvider apiKey;
-    private final Optional<String> domain;
+public final class MailerSendSettings extends ApiKeySettings {
 
     MailerSendSettings(RabaisEnvironment environment, URI baseUrl, CredentialProvider apiKey, Optional<String> domain) {
-        this.environment = environment;
-        this.baseUrl = baseUrl;
-        this.apiKey = apiKey;
-        this.domain = domain;
-    }
-
-    /**
-     * Returns the deployment these settings were validated for.
-     *
-     * @return the environment
-     */
-    public RabaisEnvironment environment() {
-        return environment;
-    }
-
-    /**
-     * Returns the API base URL (MAILERSEND_BASE_URL), including the version path.
-     *
-     * @return the URL without a trailing slash; default {@code https://api.mailersend.com/v1}
-     */
-    public URI baseUrl() {
-        return baseUrl;
-    }
-
-    /**
-     * Returns the provider of MAILERSEND_API_KEY, sent as {@code Authorization: Bearer}.
-     *
-     * @return the provider
-     */
-    public CredentialProvider apiKey() {
-        return apiKey;
+        super(environment, baseUrl, apiKey, "domain", domain);
     }
 
     /**
@@ -53,13 +22,6 @@ public final class MailerSendSettings {
      * @return the domain, or empty if not configured
      */
     public Optional<String> domain() {
-        return domain;
-    }
-
-    /** Masked: never shows the API key. */
-    @Override
-    public String toString() {
-        return "MailerSendSettings{environment=" + environment + ", baseUrl=" + baseUrl + ", apiKey=configured, domain="
-                + domain.orElse("absent") + "}";
+        return option();
     }
 }

@@ -1,28 +1,20 @@
 package com.rabaislocal.sdk.core.config;
 
+import java.util.List;
+
 /**
  * The Make.com values of the shared environment, validated, for applications that call Make themselves (the SDK
- * has no Make client). Obtain it with {@link SdkConfig#make()}.
+ * has no Make client). Obtain it with {@link SdkConfig#make()}. {@link #toString()} never shows the token.
  */
-public final class MakeSettings {
+public final class MakeSettings extends ServiceSettings {
 
-    private final RabaisEnvironment environment;
     private final long teamId;
     private final CredentialProvider apiToken;
 
     MakeSettings(RabaisEnvironment environment, long teamId, CredentialProvider apiToken) {
-        this.environment = environment;
+        super(environment);
         this.teamId = teamId;
         this.apiToken = apiToken;
-    }
-
-    /**
-     * Returns the deployment these settings were validated for.
-     *
-     * @return the environment
-     */
-    public RabaisEnvironment environment() {
-        return environment;
     }
 
     /**
@@ -43,9 +35,8 @@ public final class MakeSettings {
         return apiToken;
     }
 
-    /** Masked: never shows the token. */
     @Override
-    public String toString() {
-        return "MakeSettings{environment=" + environment + ", teamId=" + teamId + ", apiToken=configured}";
+    List<String> shownValues() {
+        return List.of("teamId=" + teamId, "apiToken=configured");
     }
 }

@@ -5,47 +5,15 @@ import java.util.Optional;
 
 /**
  * What {@code sdk-openai} needs, validated. Obtain it with {@link SdkConfig#openAi()}.
+ *
+ * <p>{@link #baseUrl()} is OPENAI_BASE_URL, default {@code https://api.openai.com/v1}; {@link #apiKey()} is
+ * OPENAI_API_KEY, sent as {@code Authorization: Bearer}. {@link #toString()} never shows the key.
  */
-public final class OpenAiSettings {
-
-    private final RabaisEnvironment environment;
-    private final URI baseUrl;
-    private final CredentialProvider apiKey;
-    private final Optional<String> organizationId;
+public final class OpenAiSettings extends ApiKeySettings {
 
     OpenAiSettings(RabaisEnvironment environment, URI baseUrl, CredentialProvider apiKey,
                    Optional<String> organizationId) {
-        this.environment = environment;
-        this.baseUrl = baseUrl;
-        this.apiKey = apiKey;
-        this.organizationId = organizationId;
-    }
-
-    /**
-     * Returns the deployment these settings were validated for.
-     *
-     * @return the environment
-     */
-    public RabaisEnvironment environment() {
-        return environment;
-    }
-
-    /**
-     * Returns the API base URL (OPENAI_BASE_URL), including the version path.
-     *
-     * @return the URL without a trailing slash; default {@code https://api.openai.com/v1}
-     */
-    public URI baseUrl() {
-        return baseUrl;
-    }
-
-    /**
-     * Returns the provider of OPENAI_API_KEY, sent as {@code Authorization: Bearer}.
-     *
-     * @return the provider
-     */
-    public CredentialProvider apiKey() {
-        return apiKey;
+        super(environment, baseUrl, apiKey, "organizationId", organizationId);
     }
 
     /**
@@ -54,13 +22,6 @@ public final class OpenAiSettings {
      * @return the id ({@code org-...}), or empty if not configured
      */
     public Optional<String> organizationId() {
-        return organizationId;
-    }
-
-    /** Masked: never shows the API key. */
-    @Override
-    public String toString() {
-        return "OpenAiSettings{environment=" + environment + ", baseUrl=" + baseUrl + ", apiKey=configured, "
-                + "organizationId=" + organizationId.orElse("absent") + "}";
+        return option();
     }
 }

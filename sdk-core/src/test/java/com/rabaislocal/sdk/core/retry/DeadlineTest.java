@@ -12,7 +12,7 @@ import com.rabaislocal.sdk.core.http.SdkHttpClient;
 import com.rabaislocal.sdk.core.http.SdkRequest;
 import com.rabaislocal.sdk.core.http.ServiceClient;
 import com.rabaislocal.sdk.core.testing.LogCapture;
-import com.rabaislocal.sdk.core.testing.RecordingSleeper;
+import com.rabaislocal.sdk.core.testing.MockServiceTest;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.time.Duration;
@@ -21,11 +21,8 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import okhttp3.mockwebserver.Dispatcher;
 import okhttp3.mockwebserver.MockResponse;
-import okhttp3.mockwebserver.MockWebServer;
 import okhttp3.mockwebserver.RecordedRequest;
 import okhttp3.mockwebserver.SocketPolicy;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -37,34 +34,11 @@ import org.junit.jupiter.params.provider.ValueSource;
  * <p>Waits between attempts go through a recording sleeper on a fake clock. The per-attempt timeouts are real
  * (OkHttp enforces them) but short, and nothing asserts on elapsed time.
  */
-class DeadlineTest {
+class DeadlineTest extends MockServiceTest {
 
     /** Far beyond every per-attempt timeout used here; short enough not to hold up the server's shutdown. */
     private static final long SLOW_MS = 1_000;
     private static final Duration SHORT = Duration.ofMillis(150);
-
-    private MockWebServer server;
-    private SdkHttpClient transport;
-    private RecordingSleeper sleeper;
-
-    @BeforeEach
-    void start() throws IOException {
-        server = new MockWebServer();
-        server.start();
-        transport = SdkHttpClient.builder().build();
-        sleeper = RecordingSleeper.create();
-    }
-
-    @AfterEach
-    void stop() throws IOException {
-        transport.close();
-        server.shutdown();
-    }
-
-    private ServiceClient client(RetryPolicy.Builder policy) {
-        return ServiceClient.builder().service("acme").baseUrl(server.url("/")).transport(transport)
-                .retryPolicy(policy.build()).build();
-    }
 
     private static SdkRequest get() {
         return SdkRequest.builder("GET", "/reports").build();

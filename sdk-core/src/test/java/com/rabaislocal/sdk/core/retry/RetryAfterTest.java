@@ -6,12 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import com.rabaislocal.sdk.core.error.InvalidRequestException;
 import com.rabaislocal.sdk.core.error.RateLimitException;
 import com.rabaislocal.sdk.core.error.ServerException;
-import com.rabaislocal.sdk.core.http.SdkHttpClient;
 import com.rabaislocal.sdk.core.http.SdkRequest;
 import com.rabaislocal.sdk.core.http.ServiceClient;
 import com.rabaislocal.sdk.core.testing.FakeClock;
-import com.rabaislocal.sdk.core.testing.RecordingSleeper;
-import java.io.IOException;
+import com.rabaislocal.sdk.core.testing.MockServiceTest;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -20,9 +18,6 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
 import okhttp3.mockwebserver.MockResponse;
-import okhttp3.mockwebserver.MockWebServer;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
@@ -89,30 +84,7 @@ class RetryAfterTest {
     }
 
     @Nested
-    class AtTheWire {
-
-        private MockWebServer server;
-        private SdkHttpClient transport;
-        private RecordingSleeper sleeper;
-
-        @BeforeEach
-        void start() throws IOException {
-            server = new MockWebServer();
-            server.start();
-            transport = SdkHttpClient.builder().build();
-            sleeper = RecordingSleeper.create();
-        }
-
-        @AfterEach
-        void stop() throws IOException {
-            transport.close();
-            server.shutdown();
-        }
-
-        private ServiceClient client(RetryPolicy.Builder policy) {
-            return ServiceClient.builder().service("acme").baseUrl(server.url("/")).transport(transport)
-                    .retryPolicy(policy.build()).build();
-        }
+    class AtTheWire extends MockServiceTest {
 
         private ServiceClient client() {
             // Any sleep that follows the backoff formula instead of the hint would show as 375/750 ms.

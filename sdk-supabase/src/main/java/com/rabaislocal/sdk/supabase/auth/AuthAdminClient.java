@@ -5,11 +5,8 @@ import com.rabaislocal.sdk.core.config.CredentialProvider;
 import com.rabaislocal.sdk.core.config.Secret;
 import com.rabaislocal.sdk.core.error.RabaisSdkException;
 import com.rabaislocal.sdk.core.error.ValidationException;
-import com.rabaislocal.sdk.core.http.SdkHttpClient;
 import com.rabaislocal.sdk.core.http.SdkRequest;
 import com.rabaislocal.sdk.core.http.SdkResponse;
-import com.rabaislocal.sdk.core.http.ServiceClient;
-import com.rabaislocal.sdk.core.retry.RetryPolicy;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -36,23 +33,13 @@ import okhttp3.HttpUrl;
  * (GET) are retried on 500-504 and 520-530; writes are sent once, except after a connection that failed before
  * anything was sent. Immutable and thread-safe; close it when done (the shared transport stays open).
  */
-public final class AuthAdminClient implements AutoCloseable {
+public final class AuthAdminClient extends AuthService {
 
     /** GoTrue's page size when none is asked for. */
     public static final int DEFAULT_PER_PAGE = 50;
 
-    private final String url;
-    private final CredentialProvider serviceRoleKey;
-    private final SdkHttpClient transport;
-    private final RetryPolicy retryPolicy;
-    private final ServiceClient http;
-
     private AuthAdminClient(Builder b, HttpUrl base) {
-        this.url = b.url;
-        this.serviceRoleKey = b.serviceRoleKey;
-        this.transport = b.transport;
-        this.retryPolicy = b.retryPolicy;
-        this.http = AuthHttp.serviceClient(base, transport, retryPolicy, serviceRoleKey);
+        super(b, base);
     }
 
     /** @return a builder; {@code url} and {@code serviceRoleKey} are required */
@@ -62,12 +49,7 @@ public final class AuthAdminClient implements AutoCloseable {
 
     /** @return a builder holding this client's settings */
     public Builder toBuilder() {
-        return new Builder().url(url).serviceRoleKey(serviceRoleKey).transport(transport).retryPolicy(retryPolicy);
-    }
-
-    /** @return the Auth base URL, {@code <url>/auth/v1} */
-    public HttpUrl baseUrl() {
-        return http.baseUrl();
+        return settingsInto(new Builder());
     }
 
     /**
@@ -274,36 +256,9 @@ public final class AuthAdminClient implements AutoCloseable {
         }
     }
 
-    /** Marks the client closed; the transport stays open for others. */
-    @Override
-    public void close() {
-        http.close();
-    }
-
-    @Override
-    public String toString() {
-        return "AuthAdminClient{baseUrl=" + http.baseUrl() + '}';
-    }
-
     /** Builds an {@link AuthAdminClient}; {@link #build()} validates. */
-    public static final class Builder {
-        private String url;
-        private CredentialProvider serviceRoleKey;
-        private SdkHttpClient transport = SdkHttpClient.shared();
-        private RetryPolicy retryPolicy = AuthHttp.defaultRetryPolicy();
-
+    public static final class Builder extends AuthServiceBuilder<Builder> {
         private Builder() {
-        }
-
-        /**
-         * Sets the project URL; Auth lives under {@code /auth/v1} of it.
-         *
-         * @param url e.g. {@code https://<ref>.supabase.co}
-         * @return this builder
-         */
-        public Builder url(String url) {
-            this.url = url;
-            return this;
         }
 
         /**
@@ -313,25 +268,12 @@ public final class AuthAdminClient implements AutoCloseable {
          * @return this builder
          */
         public Builder serviceRoleKey(CredentialProvider serviceRoleKey) {
-            this.serviceRoleKey = serviceRoleKey;
-            return this;
+            return key(serviceRoleKey);
         }
 
         /** @param serviceRoleKey the service-role (secret) key @return this builder */
         public Builder serviceRoleKey(Secret serviceRoleKey) {
             return serviceRoleKey(serviceRoleKey == null ? null : CredentialProvider.of(serviceRoleKey));
-        }
-
-        /** @param transport the shared transport; default {@link SdkHttpClient#shared()} @return this builder */
-        public Builder transport(SdkHttpClient transport) {
-            this.transport = transport;
-            return this;
-        }
-
-        /** @param retryPolicy default {@link AuthClient#defaultRetryPolicy()} @return this builder */
-        public Builder retryPolicy(RetryPolicy retryPolicy) {
-            this.retryPolicy = retryPolicy;
-            return this;
         }
 
         /**
@@ -342,13 +284,7 @@ public final class AuthAdminClient implements AutoCloseable {
          */
         public AuthAdminClient build() {
             Map<String, List<String>> errors = new LinkedHashMap<>();
-            HttpUrl base = AuthHttp.authBase(url, errors);
-            if (serviceRoleKey == null) {
-                AuthValues.problem(errors, "serviceRoleKey", "is required (the project's service-role or secret key)");
-            }
-            if (transport == null || retryPolicy == null) {
-                AuthValues.problem(errors, "transport/retryPolicy", "must not be null");
-            }
+            HttpUrl base = checkSettings(errors, "serviceRoleKey", "the project's service-role or secret key");
             AuthValues.check("AuthAdminClient settings", errors);
             return new AuthAdminClient(this, base);
         }

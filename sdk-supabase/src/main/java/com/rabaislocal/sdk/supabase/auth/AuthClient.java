@@ -7,9 +7,7 @@ import com.rabaislocal.sdk.core.error.ApiException;
 import com.rabaislocal.sdk.core.error.AuthenticationException;
 import com.rabaislocal.sdk.core.error.NotFoundException;
 import com.rabaislocal.sdk.core.error.ValidationException;
-import com.rabaislocal.sdk.core.http.SdkHttpClient;
 import com.rabaislocal.sdk.core.http.SdkRequest;
-import com.rabaislocal.sdk.core.http.ServiceClient;
 import com.rabaislocal.sdk.core.retry.RetryPolicy;
 import java.time.Clock;
 import java.util.LinkedHashMap;
@@ -36,24 +34,14 @@ import okhttp3.HttpUrl;
  * existing user a {@link com.rabaislocal.sdk.core.error.ConflictException}; a rate limit a
  * {@link com.rabaislocal.sdk.core.error.RateLimitException} carrying Retry-After.
  */
-public final class AuthClient implements AutoCloseable {
+public final class AuthClient extends AuthService {
 
     private static final Set<String> GONE_SESSION = Set.of("session_not_found", "session_expired", "bad_jwt");
 
-    private final String url;
-    private final CredentialProvider apiKey;
-    private final SdkHttpClient transport;
-    private final RetryPolicy retryPolicy;
     private final Clock clock;
-    private final ServiceClient http;
-
     private AuthClient(Builder b, HttpUrl base) {
-        this.url = b.url;
-        this.apiKey = b.apiKey;
-        this.transport = b.transport;
-        this.retryPolicy = b.retryPolicy;
+        super(b, base);
         this.clock = b.clock;
-        this.http = AuthHttp.serviceClient(base, transport, retryPolicy, apiKey);
     }
 
     /** @return a builder; {@code url} and {@code apiKey} are required */
@@ -63,7 +51,7 @@ public final class AuthClient implements AutoCloseable {
 
     /** @return a builder holding this client's settings */
     public Builder toBuilder() {
-        return new Builder().url(url).apiKey(apiKey).transport(transport).retryPolicy(retryPolicy).clock(clock);
+        return settingsInto(new Builder()).clock(clock);
     }
 
     /**
@@ -74,11 +62,6 @@ public final class AuthClient implements AutoCloseable {
      */
     public static RetryPolicy defaultRetryPolicy() {
         return AuthHttp.defaultRetryPolicy();
-    }
-
-    /** @return the Auth base URL, {@code <url>/auth/v1} */
-    public HttpUrl baseUrl() {
-        return http.baseUrl();
     }
 
     /**
@@ -200,37 +183,11 @@ public final class AuthClient implements AutoCloseable {
         }
     }
 
-    /** Marks the client closed; the transport stays open for others. */
-    @Override
-    public void close() {
-        http.close();
-    }
-
-    @Override
-    public String toString() {
-        return "AuthClient{baseUrl=" + http.baseUrl() + '}';
-    }
-
     /** Builds an {@link AuthClient}; {@link #build()} validates. */
-    public static final class Builder {
-        private String url;
-        private CredentialProvider apiKey;
-        private SdkHttpClient transport = SdkHttpClient.shared();
-        private RetryPolicy retryPolicy = AuthHttp.defaultRetryPolicy();
+    public static final class Builder extends AuthServiceBuilder<Builder> {
         private Clock clock = Clock.systemUTC();
 
         private Builder() {
-        }
-
-        /**
-         * Sets the project URL; Auth lives under {@code /auth/v1} of it.
-         *
-         * @param url e.g. {@code https://<ref>.supabase.co}
-         * @return this builder
-         */
-        public Builder url(String url) {
-            this.url = url;
-            return this;
         }
 
         /**
@@ -240,25 +197,12 @@ public final class AuthClient implements AutoCloseable {
          * @return this builder
          */
         public Builder apiKey(CredentialProvider apiKey) {
-            this.apiKey = apiKey;
-            return this;
+            return key(apiKey);
         }
 
         /** @param apiKey the publishable (anon) key @return this builder */
         public Builder apiKey(Secret apiKey) {
             return apiKey(apiKey == null ? null : CredentialProvider.of(apiKey));
-        }
-
-        /** @param transport the shared transport; default {@link SdkHttpClient#shared()} @return this builder */
-        public Builder transport(SdkHttpClient transport) {
-            this.transport = transport;
-            return this;
-        }
-
-        /** @param retryPolicy default {@link AuthClient#defaultRetryPolicy()} @return this builder */
-        public Builder retryPolicy(RetryPolicy retryPolicy) {
-            this.retryPolicy = retryPolicy;
-            return this;
         }
 
         /**
@@ -272,6 +216,13 @@ public final class AuthClient implements AutoCloseable {
             return this;
         }
 
+        @Override
+        Map<String, Object> requiredSettings() {
+            Map<String, Object> m = super.requiredSettings();
+            m.put("clock", clock);
+            return m;
+        }
+
         /**
          * Validates and builds.
          *
@@ -280,13 +231,7 @@ public final class AuthClient implements AutoCloseable {
          */
         public AuthClient build() {
             Map<String, List<String>> errors = new LinkedHashMap<>();
-            HttpUrl base = AuthHttp.authBase(url, errors);
-            if (apiKey == null) {
-                AuthValues.problem(errors, "apiKey", "is required (the project's publishable or anon key)");
-            }
-            if (transport == null || retryPolicy == null || clock == null) {
-                AuthValues.problem(errors, "transport/retryPolicy/clock", "must not be null");
-            }
+            HttpUrl base = checkSettings(errors, "apiKey", "the project's publishable or anon key");
             AuthValues.check("AuthClient settings", errors);
             return new AuthClient(this, base);
         }

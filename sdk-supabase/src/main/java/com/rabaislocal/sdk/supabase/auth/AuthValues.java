@@ -43,6 +43,40 @@ final class AuthValues {
         return value == null || value.isBlank() ? null : Secret.of(value);
     }
 
+    /** What a password puts on the wire: its value, or null when there is none. */
+    static String revealOrNull(Secret password) {
+        return password == null ? null : password.reveal();
+    }
+
+    /** A builder's own copy of caller data, or null for none. */
+    static Map<String, Object> mutableCopy(Map<String, ?> in) {
+        return in == null ? null : new LinkedHashMap<>(in);
+    }
+
+    /** Puts whichever of e-mail and phone is set (validation has ensured exactly one). */
+    static void putEmailOrPhone(Map<String, Object> body, String email, String phone) {
+        if (email != null) {
+            body.put("email", email);
+        } else {
+            body.put("phone", phone);
+        }
+    }
+
+    /** Puts an administrator's user fields that are set: contact, password (revealed) and confirmation flags. */
+    static void putUserFields(Map<String, Object> body, String email, String phone, Secret password,
+            Boolean emailConfirm, Boolean phoneConfirm) {
+        putIfSet(body, "email", email);
+        putIfSet(body, "phone", phone);
+        putIfSet(body, "password", revealOrNull(password));
+        putIfSet(body, "email_confirm", emailConfirm);
+        putIfSet(body, "phone_confirm", phoneConfirm);
+    }
+
+    /** Names whichever of e-mail and phone is set, for a toString. */
+    static String emailOrPhone(String email, String phone) {
+        return email != null ? "email=" + email : "phone=" + phone;
+    }
+
     /** Null for a blank string. */
     static String blankToNull(String s) {
         return s == null || s.isBlank() ? null : s.strip();

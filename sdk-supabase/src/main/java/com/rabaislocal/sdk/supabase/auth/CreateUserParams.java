@@ -69,11 +69,7 @@ public final class CreateUserParams {
     /** The wire body; reveals the password, so it goes straight into the request. */
     Map<String, Object> body() {
         Map<String, Object> m = new LinkedHashMap<>();
-        AuthValues.putIfSet(m, "email", email);
-        AuthValues.putIfSet(m, "phone", phone);
-        AuthValues.putIfSet(m, "password", password == null ? null : password.reveal());
-        AuthValues.putIfSet(m, "email_confirm", emailConfirm);
-        AuthValues.putIfSet(m, "phone_confirm", phoneConfirm);
+        AuthValues.putUserFields(m, email, phone, password, emailConfirm, phoneConfirm);
         if (!userMetadata.isEmpty()) {
             m.put("user_metadata", userMetadata);
         }
@@ -93,73 +89,9 @@ public final class CreateUserParams {
     }
 
     /** Builds {@link CreateUserParams}; {@link #build()} validates. */
-    public static final class Builder {
-        private String email;
-        private String phone;
-        private Secret password;
-        private Boolean emailConfirm;
-        private Boolean phoneConfirm;
-        private Map<String, Object> userMetadata;
-        private Map<String, Object> appMetadata;
+    public static final class Builder extends UserFieldBuilders.AdminUser<Builder> {
 
         private Builder() {
-        }
-
-        /** @param email the e-mail address @return this builder */
-        public Builder email(String email) {
-            this.email = AuthValues.blankToNull(email);
-            return this;
-        }
-
-        /** @param phone the phone number, E.164 @return this builder */
-        public Builder phone(String phone) {
-            this.phone = AuthValues.blankToNull(phone);
-            return this;
-        }
-
-        /** @param password the password, or null for none @return this builder */
-        public Builder password(Secret password) {
-            this.password = password;
-            return this;
-        }
-
-        /** @param password the password, wrapped at once in a {@link Secret} @return this builder */
-        public Builder password(String password) {
-            return password(AuthValues.secretOrNull(password));
-        }
-
-        /**
-         * Marks the e-mail address confirmed, so no confirmation mail is needed.
-         *
-         * @param emailConfirm true to confirm; null leaves GoTrue's default (unconfirmed)
-         * @return this builder
-         */
-        public Builder emailConfirm(Boolean emailConfirm) {
-            this.emailConfirm = emailConfirm;
-            return this;
-        }
-
-        /**
-         * Marks the phone number confirmed.
-         *
-         * @param phoneConfirm true to confirm; null leaves GoTrue's default (unconfirmed)
-         * @return this builder
-         */
-        public Builder phoneConfirm(Boolean phoneConfirm) {
-            this.phoneConfirm = phoneConfirm;
-            return this;
-        }
-
-        /** @param userMetadata metadata the user may edit; null for none @return this builder */
-        public Builder userMetadata(Map<String, ?> userMetadata) {
-            this.userMetadata = userMetadata == null ? null : new LinkedHashMap<>(userMetadata);
-            return this;
-        }
-
-        /** @param appMetadata metadata only the service role may edit (roles, tenant); null for none @return this builder */
-        public Builder appMetadata(Map<String, ?> appMetadata) {
-            this.appMetadata = appMetadata == null ? null : new LinkedHashMap<>(appMetadata);
-            return this;
         }
 
         /**

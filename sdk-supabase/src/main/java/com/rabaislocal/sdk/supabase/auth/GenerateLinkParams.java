@@ -65,7 +65,7 @@ public final class GenerateLinkParams {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("type", type.wireValue());
         m.put("email", email);
-        AuthValues.putIfSet(m, "password", password == null ? null : password.reveal());
+        AuthValues.putIfSet(m, "password", AuthValues.revealOrNull(password));
         AuthValues.putIfSet(m, "new_email", newEmail);
         if (!data.isEmpty()) {
             m.put("data", data);
@@ -82,10 +82,8 @@ public final class GenerateLinkParams {
     }
 
     /** Builds {@link GenerateLinkParams}; {@link #build()} validates. */
-    public static final class Builder {
+    public static final class Builder extends UserFieldBuilders.Password<Builder> {
         private GenerateLinkType type;
-        private String email;
-        private Secret password;
         private String newEmail;
         private Map<String, Object> data;
         private String redirectTo;
@@ -99,23 +97,6 @@ public final class GenerateLinkParams {
             return this;
         }
 
-        /** @param email the user's e-mail address @return this builder */
-        public Builder email(String email) {
-            this.email = AuthValues.blankToNull(email);
-            return this;
-        }
-
-        /** @param password the password, required for {@link GenerateLinkType#SIGNUP} @return this builder */
-        public Builder password(Secret password) {
-            this.password = password;
-            return this;
-        }
-
-        /** @param password the password, wrapped at once in a {@link Secret} @return this builder */
-        public Builder password(String password) {
-            return password(AuthValues.secretOrNull(password));
-        }
-
         /** @param newEmail the new address, required for the e-mail change types @return this builder */
         public Builder newEmail(String newEmail) {
             this.newEmail = AuthValues.blankToNull(newEmail);
@@ -124,7 +105,7 @@ public final class GenerateLinkParams {
 
         /** @param data user metadata for sign-up and invite links; null for none @return this builder */
         public Builder data(Map<String, ?> data) {
-            this.data = data == null ? null : new LinkedHashMap<>(data);
+            this.data = AuthValues.mutableCopy(data);
             return this;
         }
 

@@ -69,23 +69,16 @@ public final class InviteUserParams {
     }
 
     /** Builds {@link InviteUserParams}; {@link #build()} validates. */
-    public static final class Builder {
-        private String email;
+    public static final class Builder extends UserFieldBuilders.Email<Builder> {
         private Map<String, Object> data;
         private String redirectTo;
 
         private Builder() {
         }
 
-        /** @param email the address to invite @return this builder */
-        public Builder email(String email) {
-            this.email = AuthValues.blankToNull(email);
-            return this;
-        }
-
         /** @param data user metadata to store on the invited user; null for none @return this builder */
         public Builder data(Map<String, ?> data) {
-            this.data = data == null ? null : new LinkedHashMap<>(data);
+            this.data = AuthValues.mutableCopy(data);
             return this;
         }
 

@@ -61,11 +61,7 @@ public final class PasswordCredentials {
     /** The wire body; reveals the password, so it goes straight into the request. */
     Map<String, Object> body() {
         Map<String, Object> m = new LinkedHashMap<>();
-        if (email != null) {
-            m.put("email", email);
-        } else {
-            m.put("phone", phone);
-        }
+        AuthValues.putEmailOrPhone(m, email, phone);
         m.put("password", password.reveal());
         return m;
     }
@@ -73,40 +69,14 @@ public final class PasswordCredentials {
     /** Password masked. */
     @Override
     public String toString() {
-        return "PasswordCredentials{" + (email != null ? "email=" + email : "phone=" + phone) + ", password="
+        return "PasswordCredentials{" + AuthValues.emailOrPhone(email, phone) + ", password="
                 + password + '}';
     }
 
     /** Builds {@link PasswordCredentials}; {@link #build()} validates. */
-    public static final class Builder {
-        private String email;
-        private String phone;
-        private Secret password;
+    public static final class Builder extends UserFieldBuilders.Contact<Builder> {
 
         private Builder() {
-        }
-
-        /** @param email the e-mail address @return this builder */
-        public Builder email(String email) {
-            this.email = AuthValues.blankToNull(email);
-            return this;
-        }
-
-        /** @param phone the phone number, E.164 @return this builder */
-        public Builder phone(String phone) {
-            this.phone = AuthValues.blankToNull(phone);
-            return this;
-        }
-
-        /** @param password the password @return this builder */
-        public Builder password(Secret password) {
-            this.password = password;
-            return this;
-        }
-
-        /** @param password the password, wrapped at once in a {@link Secret} @return this builder */
-        public Builder password(String password) {
-            return password(AuthValues.secretOrNull(password));
         }
 
         /**
@@ -117,11 +87,7 @@ public final class PasswordCredentials {
          *     set, or the password is missing
          */
         public PasswordCredentials build() {
-            Map<String, List<String>> errors = new LinkedHashMap<>();
-            AuthValues.emailXorPhone(errors, email, phone);
-            if (password == null) {
-                AuthValues.problem(errors, "password", "is required");
-            }
+            Map<String, List<String>> errors = signInProblems();
             AuthValues.check("PasswordCredentials", errors);
             return new PasswordCredentials(this);
         }

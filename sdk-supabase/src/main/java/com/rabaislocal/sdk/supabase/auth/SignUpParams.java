@@ -64,11 +64,7 @@ public final class SignUpParams {
     /** The wire body; reveals the password, so it goes straight into the request. */
     Map<String, Object> body() {
         Map<String, Object> m = new LinkedHashMap<>();
-        if (email != null) {
-            m.put("email", email);
-        } else {
-            m.put("phone", phone);
-        }
+        AuthValues.putEmailOrPhone(m, email, phone);
         m.put("password", password.reveal());
         if (!data.isEmpty()) {
             m.put("data", data);
@@ -79,42 +75,16 @@ public final class SignUpParams {
     /** Password masked. */
     @Override
     public String toString() {
-        return "SignUpParams{" + (email != null ? "email=" + email : "phone=" + phone) + ", password=" + password
+        return "SignUpParams{" + AuthValues.emailOrPhone(email, phone) + ", password=" + password
                 + ", data=" + data.keySet() + ", redirectTo=" + redirectTo + '}';
     }
 
     /** Builds {@link SignUpParams}; {@link #build()} validates. */
-    public static final class Builder {
-        private String email;
-        private String phone;
-        private Secret password;
+    public static final class Builder extends UserFieldBuilders.Contact<Builder> {
         private Map<String, Object> data;
         private String redirectTo;
 
         private Builder() {
-        }
-
-        /** @param email the e-mail address @return this builder */
-        public Builder email(String email) {
-            this.email = AuthValues.blankToNull(email);
-            return this;
-        }
-
-        /** @param phone the phone number, E.164 @return this builder */
-        public Builder phone(String phone) {
-            this.phone = AuthValues.blankToNull(phone);
-            return this;
-        }
-
-        /** @param password the password @return this builder */
-        public Builder password(Secret password) {
-            this.password = password;
-            return this;
-        }
-
-        /** @param password the password, wrapped at once in a {@link Secret} @return this builder */
-        public Builder password(String password) {
-            return password(AuthValues.secretOrNull(password));
         }
 
         /**
@@ -124,7 +94,7 @@ public final class SignUpParams {
          * @return this builder
          */
         public Builder data(Map<String, ?> data) {
-            this.data = data == null ? null : new LinkedHashMap<>(data);
+            this.data = AuthValues.mutableCopy(data);
             return this;
         }
 
@@ -148,11 +118,7 @@ public final class SignUpParams {
          *     set, or the password is missing
          */
         public SignUpParams build() {
-            Map<String, List<String>> errors = new LinkedHashMap<>();
-            AuthValues.emailXorPhone(errors, email, phone);
-            if (password == null) {
-                AuthValues.problem(errors, "password", "is required");
-            }
+            Map<String, List<String>> errors = signInProblems();
             AuthValues.check("SignUpParams", errors);
             return new SignUpParams(this);
         }

@@ -71,11 +71,7 @@ public final class UpdateUserParams {
     /** The wire body; reveals the password, so it goes straight into the request. */
     Map<String, Object> body() {
         Map<String, Object> m = new LinkedHashMap<>();
-        AuthValues.putIfSet(m, "email", email);
-        AuthValues.putIfSet(m, "phone", phone);
-        AuthValues.putIfSet(m, "password", password == null ? null : password.reveal());
-        AuthValues.putIfSet(m, "email_confirm", emailConfirm);
-        AuthValues.putIfSet(m, "phone_confirm", phoneConfirm);
+        AuthValues.putUserFields(m, email, phone, password, emailConfirm, phoneConfirm);
         AuthValues.putIfSet(m, "user_metadata", userMetadata);
         AuthValues.putIfSet(m, "app_metadata", appMetadata);
         AuthValues.putIfSet(m, "ban_duration", banDuration);
@@ -94,65 +90,11 @@ public final class UpdateUserParams {
     }
 
     /** Builds {@link UpdateUserParams}; {@link #build()} validates. */
-    public static final class Builder {
-        private String email;
-        private String phone;
-        private Secret password;
-        private Boolean emailConfirm;
-        private Boolean phoneConfirm;
-        private Map<String, Object> userMetadata;
-        private Map<String, Object> appMetadata;
+    public static final class Builder extends UserFieldBuilders.AdminUser<Builder> {
         private String banDuration;
         private String role;
 
         private Builder() {
-        }
-
-        /** @param email the new e-mail address @return this builder */
-        public Builder email(String email) {
-            this.email = AuthValues.blankToNull(email);
-            return this;
-        }
-
-        /** @param phone the new phone number, E.164 @return this builder */
-        public Builder phone(String phone) {
-            this.phone = AuthValues.blankToNull(phone);
-            return this;
-        }
-
-        /** @param password the new password @return this builder */
-        public Builder password(Secret password) {
-            this.password = password;
-            return this;
-        }
-
-        /** @param password the new password, wrapped at once in a {@link Secret} @return this builder */
-        public Builder password(String password) {
-            return password(AuthValues.secretOrNull(password));
-        }
-
-        /** @param emailConfirm true to mark the e-mail address confirmed @return this builder */
-        public Builder emailConfirm(Boolean emailConfirm) {
-            this.emailConfirm = emailConfirm;
-            return this;
-        }
-
-        /** @param phoneConfirm true to mark the phone number confirmed @return this builder */
-        public Builder phoneConfirm(Boolean phoneConfirm) {
-            this.phoneConfirm = phoneConfirm;
-            return this;
-        }
-
-        /** @param userMetadata keys to merge into the user metadata (null values remove keys) @return this builder */
-        public Builder userMetadata(Map<String, ?> userMetadata) {
-            this.userMetadata = userMetadata == null ? null : new LinkedHashMap<>(userMetadata);
-            return this;
-        }
-
-        /** @param appMetadata keys to merge into the app metadata (null values remove keys) @return this builder */
-        public Builder appMetadata(Map<String, ?> appMetadata) {
-            this.appMetadata = appMetadata == null ? null : new LinkedHashMap<>(appMetadata);
-            return this;
         }
 
         /**

@@ -17,54 +17,40 @@ import com.rabaislocal.sdk.core.error.NotFoundException;
 import com.rabaislocal.sdk.core.error.RateLimitException;
 import com.rabaislocal.sdk.core.error.ServerException;
 import com.rabaislocal.sdk.core.error.ValidationException;
-import com.rabaislocal.sdk.core.http.SdkHttpClient;
 import com.rabaislocal.sdk.core.testing.LogCapture;
-import java.io.IOException;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
-import okhttp3.mockwebserver.MockWebServer;
 import okhttp3.mockwebserver.RecordedRequest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-class AuthAdminClientTest {
+class AuthAdminClientTest extends AuthWireTest {
 
     private static final String SERVICE_KEY = "sb_secret_service-role-key-Pq71";
     private static final UUID ID = UUID.fromString(AuthFixtures.USER_ID);
 
-    private MockWebServer server;
-    private SdkHttpClient transport;
     private AuthAdminClient admin;
-    private final List<Duration> waits = new ArrayList<>();
 
     @BeforeEach
-    void start() throws IOException {
-        server = new MockWebServer();
-        server.start();
-        transport = SdkHttpClient.builder().logBodies(true).build();
-        admin = AuthAdminClient.builder().url(server.url("/").toString()).serviceRoleKey(Secret.of(SERVICE_KEY))
+    void start() {
+        admin = AuthAdminClient.builder().url(projectUrl()).serviceRoleKey(Secret.of(SERVICE_KEY))
                 .transport(transport).retryPolicy(AuthFixtures.noSleep(waits)).build();
     }
 
     @AfterEach
-    void stop() throws IOException {
+    void stop() {
         admin.close();
-        transport.close();
-        server.shutdown();
     }
 
     private static void assertAdminHeaders(RecordedRequest r) {
-        assertEquals(SERVICE_KEY, r.getHeader("apikey"));
+        assertGoTrueHeaders(r, SERVICE_KEY);
         assertEquals("Bearer " + SERVICE_KEY, r.getHeader("Authorization"));
-        assertEquals("2024-01-01", r.getHeader("X-Supabase-Api-Version"));
-        assertTrue(r.getHeader("X-Client-Info").startsWith("rabaislocal-sdk-java/"));
     }
 
     @Test

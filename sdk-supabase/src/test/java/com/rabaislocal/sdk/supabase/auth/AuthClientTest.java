@@ -19,25 +19,21 @@ import com.rabaislocal.sdk.core.error.InvalidRequestException;
 import com.rabaislocal.sdk.core.error.RateLimitException;
 import com.rabaislocal.sdk.core.error.ServerException;
 import com.rabaislocal.sdk.core.error.ValidationException;
-import com.rabaislocal.sdk.core.http.SdkHttpClient;
 import com.rabaislocal.sdk.core.testing.LogCapture;
-import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import okhttp3.mockwebserver.MockResponse;
-import okhttp3.mockwebserver.MockWebServer;
 import okhttp3.mockwebserver.RecordedRequest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-class AuthClientTest {
+class AuthClientTest extends AuthWireTest {
 
     private static final String ANON = "sb_publishable_anon-key-7Hq2";
     private static final String PASSWORD = "Correct-Horse-Battery-9";
@@ -45,25 +41,17 @@ class AuthClientTest {
     private static final String REFRESH = "refresh-token-v2-q9Wm3";
     private static final Instant NOW = Instant.parse("2026-01-01T00:00:00Z");
 
-    private MockWebServer server;
-    private SdkHttpClient transport;
     private AuthClient auth;
-    private final List<Duration> waits = new ArrayList<>();
 
     @BeforeEach
-    void start() throws IOException {
-        server = new MockWebServer();
-        server.start();
-        transport = SdkHttpClient.builder().logBodies(true).build();
-        auth = AuthClient.builder().url(server.url("/").toString()).apiKey(Secret.of(ANON)).transport(transport)
+    void start() {
+        auth = AuthClient.builder().url(projectUrl()).apiKey(Secret.of(ANON)).transport(transport)
                 .retryPolicy(AuthFixtures.noSleep(waits)).clock(Clock.fixed(NOW, ZoneOffset.UTC)).build();
     }
 
     @AfterEach
-    void stop() throws IOException {
+    void stop() {
         auth.close();
-        transport.close();
-        server.shutdown();
     }
 
     private RecordedRequest take() throws InterruptedException {
@@ -71,9 +59,7 @@ class AuthClientTest {
     }
 
     private static void assertCommonHeaders(RecordedRequest r) {
-        assertEquals(ANON, r.getHeader("apikey"));
-        assertEquals("2024-01-01", r.getHeader("X-Supabase-Api-Version"));
-        assertTrue(r.getHeader("X-Client-Info").startsWith("rabaislocal-sdk-java/"), r.getHeader("X-Client-Info"));
+        assertGoTrueHeaders(r, ANON);
     }
 
     @Test
