@@ -14,6 +14,7 @@ import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import okhttp3.Call;
 import okhttp3.HttpUrl;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
@@ -154,14 +155,18 @@ public class CoreOverheadBenchmark {
      */
     @Benchmark
     public Offer rawGet(Loopback s) throws IOException {
+        return rawCall(s.raw.newCall(rawGetRequest(s)), s);
+    }
+
+    /** The request {@link #rawGet(Loopback)} sends. */
+    static Request rawGetRequest(Loopback s) {
         HttpUrl url = s.rawBase.newBuilder().addPathSegments(RAW_TABLE).addQueryParameter("id", "eq.1").build();
-        Request request = new Request.Builder().url(url)
+        return new Request.Builder().url(url)
                 .header("User-Agent", USER_AGENT)
                 .header("Accept", SINGLE_OBJECT)
                 .header("apikey", Loopback.API_KEY)
                 .header("Authorization", "Bearer " + Loopback.API_KEY)
                 .build();
-        return rawCall(s, request);
     }
 
     /**
@@ -198,12 +203,14 @@ public class CoreOverheadBenchmark {
                 .header("Authorization", "Bearer " + Loopback.API_KEY)
                 .post(RequestBody.create(body, JSON))
                 .build();
-        return rawCall(s, request);
+        return rawCall(s.raw.newCall(request), s);
     }
 
-    static Offer rawCall(Loopback s, Request request) throws IOException {
-        try (Response response = s.raw.newCall(request).execute()) {
+    /** Runs a raw call: checks the status and binds the body into an {@link Offer}. */
+    static Offer rawCall(Call call, Loopback s) throws IOException {
+        try (Response response = call.execute()) {
             if (!response.isSuccessful()) {
+                Request request = call.request();
                 throw new IOException("HTTP " + response.code() + " from " + request.method() + " " + request.url());
             }
             try (InputStream in = response.body().byteStream()) {

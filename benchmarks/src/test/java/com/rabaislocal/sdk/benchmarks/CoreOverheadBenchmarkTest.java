@@ -63,7 +63,7 @@ class CoreOverheadBenchmarkTest {
 
             Request unauthenticated = new Request.Builder()
                     .url(s.rawBase.newBuilder().addPathSegments("rest/v1/offers").build()).build();
-            IOException raw = assertThrows(IOException.class, () -> CoreOverheadBenchmark.rawCall(s, unauthenticated));
+            IOException raw = assertThrows(IOException.class, () -> CoreOverheadBenchmark.rawCall(s.raw.newCall(unauthenticated), s));
             assertTrue(raw.getMessage().startsWith("HTTP 401"), raw.getMessage());
         } finally {
             s.stop();

@@ -12,7 +12,8 @@ class InterleavedComparisonTest {
     @Test
     void countsOnlyTheRoundsAfterWarmUpForEveryCall() throws Exception {
         Map<String, InterleavedComparison.Samples> samples = InterleavedComparison.measure(3, 5, 1);
-        assertEquals(List.of("rawGet", "sdkGet", "rawPost", "sdkPost"), List.copyOf(samples.keySet()));
+        assertEquals(List.of("rawGet", "sdkGet", "rawPost", "sdkPost", "rawGet+deadline"),
+                List.copyOf(samples.keySet()));
         samples.forEach((call, s) -> {
             assertEquals(3, s.rounds.size(), call);
             for (double[] r : s.rounds) {
@@ -20,7 +21,7 @@ class InterleavedComparisonTest {
                 assertTrue(r[0] > 0 && r[1] > 0 && r[2] > 1000, call + " " + java.util.Arrays.toString(r));
             }
         });
-        double[] get = InterleavedComparison.ratios(samples, "Get", 2);
+        double[] get = InterleavedComparison.ratios(samples, "sdkGet", "rawGet", 2);
         assertEquals(3, get.length);
         assertTrue(get[0] <= get[1] && get[1] <= get[2], "sorted");
     }
