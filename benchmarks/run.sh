@@ -3,7 +3,7 @@
 # time, the calling thread's CPU time and allocated bytes (CallerCostProfiler: the client's own cost, without the
 # in-process server's) and the whole JVM's allocated bytes (-prof gc), with the SDK/raw ratios.
 #
-# The run is split into ROUNDS short JMH runs (default 5) of all four benchmarks, one fork each, so the SDK and raw
+# The run is split into ROUNDS short JMH runs (default 4) of all four benchmarks, one fork each, so the SDK and raw
 # variants are measured minutes apart at most and a change of load on a shared machine hits both; the table merges
 # the rounds (medians over every sample) and also gives the spread of the per-round ratios.
 #
@@ -11,7 +11,7 @@
 # gives the per-round SDK/raw ratios: the steadier estimate when other processes share the cores.
 #
 # Usage: benchmarks/run.sh [extra JMH options, e.g. -jvmArgsAppend -XX:+UseParallelGC]
-#   ROUNDS=8 benchmarks/run.sh                   more rounds, tighter spread (default 5)
+#   ROUNDS=8 benchmarks/run.sh                   more rounds, tighter spread (default 4)
 #   ROUND_OPTS="-f 1 -wi 1 -i 1" benchmarks/run.sh   JMH settings of each round (default below): a quick smoke run
 # Results: benchmarks/target/core-overhead/round-N.json (JMH's JSON) and benchmarks/target/core-overhead.txt.
 set -euo pipefail
@@ -20,8 +20,8 @@ root="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$root"
 jar=benchmarks/target/benchmarks.jar
 out=benchmarks/target/core-overhead
-rounds="${ROUNDS:-5}"
-round_opts="${ROUND_OPTS:--f 1 -wi 3 -w 1s -i 4 -r 1s}"
+rounds="${ROUNDS:-4}"
+round_opts="${ROUND_OPTS:--f 1 -wi 5 -w 1s -i 4 -r 1s}"
 
 # Rebuild when the jar is missing or older than any source or pom it is made of.
 if [[ ! -f "$jar" ]] || [[ -n "$(find pom.xml sdk-core sdk-supabase benchmarks -path '*/target' -prune -o \
