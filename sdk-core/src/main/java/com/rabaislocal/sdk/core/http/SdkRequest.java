@@ -42,11 +42,15 @@ public final class SdkRequest {
     private final Duration deadline;
     private final Boolean repeatable;
     private final String idempotencyKey;
+    /** {@code /a/b}, kept from the builder when it was given in that form, else joined on first use. */
+    private String path;
 
     private SdkRequest(Builder b) {
         this.method = b.method;
         this.pathSegments = List.copyOf(b.pathSegments);
-        this.query = Collections.unmodifiableList(new ArrayList<>(b.query));
+        this.path = b.pathText;
+        this.query = b.query.isEmpty() ? Collections.emptyList()
+                : Collections.unmodifiableList(new ArrayList<>(b.query));
         this.headers = b.headers.build();
         this.body = b.body;
         this.contentType = b.contentType;
@@ -72,6 +76,7 @@ public final class SdkRequest {
     public Builder toBuilder() {
         Builder b = new Builder().method(method);
         b.pathSegments.addAll(pathSegments);
+        b.pathText = path;
         b.query.addAll(query);
         b.headers.addAll(headers);
         b.body = body;
@@ -95,7 +100,13 @@ public final class SdkRequest {
 
     /** @return the path as {@code /a/b}, decoded, for messages */
     public String path() {
-        return "/" + String.join("/", pathSegments);
+        String p = path;
+        if (p == null) {
+            // Strings are immutable, so a race only computes the same value twice.
+            p = "/" + String.join("/", pathSegments);
+            path = p;
+        }
+        return p;
     }
 
     /** @return the query parameters in order, decoded; a name may repeat; a null value means a bare name */
@@ -193,8 +204,10 @@ public final class SdkRequest {
      */
     public static final class Builder {
         private String method;
-        private final List<String> pathSegments = new ArrayList<>();
-        private final List<Map.Entry<String, String>> query = new ArrayList<>();
+        private final List<String> pathSegments = new ArrayList<>(4);
+        /** The text given to {@link #path(String)} when it is already {@code /a/b}; null once segments change. */
+        private String pathText;
+        private final List<Map.Entry<String, String>> query = new ArrayList<>(4);
         private final Headers.Builder headers = new Headers.Builder();
         private byte[] body;
         private MediaType contentType;
@@ -220,12 +233,24 @@ public final class SdkRequest {
          */
         public Builder path(String path) {
             pathSegments.clear();
-            if (path != null) {
-                for (String s : path.split("/")) {
-                    if (!s.isEmpty()) {
-                        pathSegments.add(s);
-                    }
+            pathText = null;
+            if (path == null) {
+                return this;
+            }
+            boolean normalised = path.startsWith("/");
+            int start = 0;
+            while (start <= path.length()) {
+                int slash = path.indexOf('/', start);
+                int end = slash < 0 ? path.length() : slash;
+                if (end > start) {
+                    pathSegments.add(path.substring(start, end));
+                } else if (start > 0) {
+                    normalised = false; // an empty segment: "//" or a trailing "/"
                 }
+                start = end + 1;
+            }
+            if (normalised) {
+                pathText = path;
             }
             return this;
         }
@@ -238,6 +263,7 @@ public final class SdkRequest {
          */
         public Builder pathSegment(String segment) {
             pathSegments.add(segment);
+            pathText = null;
             return this;
         }
 
@@ -368,27 +394,35 @@ public final class SdkRequest {
          * @throws ValidationException naming every invalid setting
          */
         public SdkRequest build() {
-            Map<String, List<String>> errors = new java.util.LinkedHashMap<>();
+            // Built on every call: the map is only made when there is something to report.
+            Map<String, List<String>> errors = null;
             if (method == null || !METHODS.contains(method)) {
-                errors.put("method", List.of("must be one of " + new java.util.TreeSet<>(METHODS) + ", was "
-                        + method));
+                errors = problem(errors, "method", "must be one of " + new java.util.TreeSet<>(METHODS) + ", was "
+                        + method);
             }
             if (body != null && ("GET".equals(method) || "HEAD".equals(method))) {
-                errors.put("body", List.of(method + " requests carry no body"));
+                errors = problem(errors, "body", method + " requests carry no body");
             }
             if (timeout != null && (timeout.isNegative() || timeout.isZero())) {
-                errors.put("timeout", List.of("must be positive, was " + timeout));
+                errors = problem(errors, "timeout", "must be positive, was " + timeout);
             }
             if (deadline != null && (deadline.isNegative() || deadline.isZero())) {
-                errors.put("deadline", List.of("must be positive, was " + deadline));
+                errors = problem(errors, "deadline", "must be positive, was " + deadline);
             }
             if (idempotencyKey != null && (idempotencyKey.isBlank() || idempotencyKey.length() > 255)) {
-                errors.put("idempotencyKey", List.of("must be non-blank and at most 255 characters"));
+                errors = problem(errors, "idempotencyKey", "must be non-blank and at most 255 characters");
             }
-            if (!errors.isEmpty()) {
+            if (errors != null) {
                 throw new ValidationException("request", errors);
             }
             return new SdkRequest(this);
+        }
+
+        private static Map<String, List<String>> problem(Map<String, List<String>> errors, String field,
+                                                         String message) {
+            Map<String, List<String>> m = errors != null ? errors : new java.util.LinkedHashMap<>();
+            m.put(field, List.of(message));
+            return m;
         }
     }
 }
