@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.UnaryOperator;
 
 /**
  * Reads and idempotent, validated, audited inserts of one table whose rows are never deleted
@@ -187,7 +188,7 @@ public abstract class AppendOnlyRepository<T, K, R extends AppendOnlyRepository<
      * @param extraFilter filters the row must also match (e.g. still deleted), or null
      */
     JsonNode patch(String operation, String id, JsonNode before, ObjectNode values, String action,
-                   java.util.function.UnaryOperator<UpdateQuery> extraFilter) {
+                   UnaryOperator<UpdateQuery> extraFilter) {
         if (before == null) {
             before = readRaw(id);
         }

@@ -13,6 +13,7 @@ public class CrudPermissionException extends RabaisSdkException {
 
     private static final long serialVersionUID = 1L;
 
+    /** What was refused. */
     private final String operation;
 
     /**

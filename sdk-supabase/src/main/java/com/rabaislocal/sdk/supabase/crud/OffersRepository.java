@@ -1,8 +1,10 @@
 package com.rabaislocal.sdk.supabase.crud;
 
+import com.rabaislocal.sdk.core.error.ValidationException;
 import com.rabaislocal.sdk.supabase.postgrest.Order;
 import com.rabaislocal.sdk.supabase.tables.Offer;
 import java.math.BigDecimal;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -22,7 +24,7 @@ public final class OffersRepository extends SoftDeleteRepository<Offer, UUID, Of
     static {
         Set<String> writable = Set.of("merchant_id", "title", "description", "discount_percent",
                 "discount_amount_cents", "starts_at", "ends_at", "status", "city");
-        Set<String> insert = new java.util.HashSet<>(writable);
+        Set<String> insert = new HashSet<>(writable);
         insert.add("id");
         TABLE = new Table<>(Offer.TABLE, Offer.class, Table.Ids.CLIENT_UUID, insert, writable,
                 Set.of("merchant_id", "title", "starts_at", "status", "city"), Set.of(), true);
@@ -81,7 +83,7 @@ public final class OffersRepository extends SoftDeleteRepository<Offer, UUID, Of
      */
     public List<Offer> listByMerchant(UUID merchantId) {
         if (merchantId == null) {
-            throw new com.rabaislocal.sdk.core.error.ValidationException("merchantId", "must not be null");
+            throw new ValidationException("merchantId", "must not be null");
         }
         return list(q -> q.eq("merchant_id", merchantId).order("created_at", Order.desc()).order("id"));
     }

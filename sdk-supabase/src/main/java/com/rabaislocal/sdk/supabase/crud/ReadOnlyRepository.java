@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.rabaislocal.sdk.core.error.ValidationException;
 import com.rabaislocal.sdk.supabase.postgrest.SelectQuery;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
 
@@ -104,7 +105,7 @@ public abstract class ReadOnlyRepository<T, K, R extends ReadOnlyRepository<T, K
     /** The id as sent in filters and recorded on events; refuses null before any request. */
     String idText(K id) {
         if (id == null) {
-            throw new ValidationException(table.subject(), java.util.Map.of(Table.ID, List.of("is required")));
+            throw new ValidationException(table.subject(), Map.of(Table.ID, List.of("is required")));
         }
         return id.toString();
     }

@@ -12,8 +12,11 @@ public class RowConflictException extends RabaisSdkException {
 
     private static final long serialVersionUID = 1L;
 
+    /** The table. */
     private final String table;
+    /** The id both rows share. */
     private final String id;
+    /** The columns whose values differ. */
     private final List<String> differingColumns;
 
     /**

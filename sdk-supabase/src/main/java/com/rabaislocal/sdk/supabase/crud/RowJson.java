@@ -12,6 +12,7 @@ import com.rabaislocal.sdk.core.error.ValidationException;
 import com.rabaislocal.sdk.core.json.SdkJson;
 import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /** Conversions between typed rows, JSON trees and the plain maps audit events carry, with the SDK's mapper. */
@@ -20,7 +21,7 @@ final class RowJson {
     private static final TypeReference<LinkedHashMap<String, Object>> MAP = new TypeReference<>() {
     };
 
-    private static final java.util.List<String> BOOKKEEPING = java.util.List.of(Table.UPDATED_AT);
+    private static final List<String> BOOKKEEPING = List.of(Table.UPDATED_AT);
 
     private static final ObjectReader EXACT = SdkJson.mapper().reader()
             .with(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);

@@ -10,7 +10,9 @@ public class RowNotFoundException extends RabaisSdkException {
 
     private static final long serialVersionUID = 1L;
 
+    /** The table. */
     private final String table;
+    /** The row's id as text. */
     private final String id;
 
     /**

@@ -1,5 +1,6 @@
 package com.rabaislocal.sdk.supabase.crud;
 
+import com.rabaislocal.sdk.core.error.ValidationException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -38,7 +39,7 @@ public interface RowValidator<T> {
      */
     default RowValidator<T> and(RowValidator<? super T> other) {
         if (other == null) {
-            throw new com.rabaislocal.sdk.core.error.ValidationException("other", "must not be null");
+            throw new ValidationException("other", "must not be null");
         }
         return row -> {
             Map<String, List<String>> out = new LinkedHashMap<>();

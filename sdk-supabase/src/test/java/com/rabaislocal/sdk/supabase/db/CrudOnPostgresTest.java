@@ -171,8 +171,8 @@ class CrudOnPostgresTest {
                 + " is null", body(patch).toString(), offer);
 
         assertEquals(1, changed);
-        Map<String, Object> row = api.owner().rows("select deleted_at, deleted_by, deleted_at > now() - interval '1 minute' as recent"
-                + " from offers where id = ?", offer).get(0);
+        Map<String, Object> row = api.owner().rows("select deleted_at, deleted_by,"
+                + " deleted_at > now() - interval '1 minute' as recent from offers where id = ?", offer).get(0);
         assertNotNull(row.get("deleted_at"));
         assertEquals(true, row.get("recent"), "\"now\" is the database's clock, not a literal sent by the client");
         assertEquals(MERCHANT, row.get("deleted_by"));
