@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.rabaislocal.sdk.core.audit.AuditChanges;
 import com.rabaislocal.sdk.core.audit.AuditEvent;
+import com.rabaislocal.sdk.core.error.RabaisSdkException;
 import com.rabaislocal.sdk.core.error.ValidationException;
 import com.rabaislocal.sdk.supabase.postgrest.Returning;
 import com.rabaislocal.sdk.supabase.postgrest.UnexpectedRowCountException;
@@ -119,7 +120,8 @@ public abstract class AppendOnlyRepository<T, K, R extends AppendOnlyRepository<
         }
         Map<String, List<String>> reported = validator.validate(row);
         if (reported == null) {
-            throw new IllegalStateException("the validator of " + table.name() + " returned null instead of a map");
+            throw new RabaisSdkException("the validator of " + table.name() + " returned null instead of a map (return"
+                    + " Map.of() for a valid row)");
         }
         reported.forEach((f, m) -> errors.computeIfAbsent(f, k -> new ArrayList<>()).addAll(m));
         errors.values().removeIf(List::isEmpty);
