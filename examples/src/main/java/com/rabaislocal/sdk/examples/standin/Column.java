@@ -5,25 +5,34 @@ import java.time.Instant;
 import java.util.function.Function;
 
 /**
- * A column of a stand-in table: name, type, whether it may be null, and its default (computed from the transaction
- * time; null when the column has none). A generated column ({@code generated always as identity}) refuses values.
+ * A column of a stand-in table: name, type, whether it may be null, its default (computed from the transaction
+ * time; null when the column has none), whether it is an identity column ({@code generated always}, refusing
+ * values) and whether it is unique (a primary key or a unique constraint; NULLs never collide).
  */
 record Column(String name, PgType type, boolean notNull, Function<Instant, JsonNode> defaultValue,
-              boolean generated) {
+              boolean generated, boolean unique) {
 
     static Column of(String name, PgType type) {
-        return new Column(name, type, false, null, false);
+        return new Column(name, type, false, null, false, false);
     }
 
     static Column required(String name, PgType type) {
-        return new Column(name, type, true, null, false);
+        return new Column(name, type, true, null, false, false);
     }
 
     static Column withDefault(String name, PgType type, Function<Instant, JsonNode> defaultValue) {
-        return new Column(name, type, true, defaultValue, false);
+        return new Column(name, type, true, defaultValue, false, false);
+    }
+
+    static Column primaryKey(String name, PgType type, Function<Instant, JsonNode> defaultValue) {
+        return new Column(name, type, true, defaultValue, false, true);
     }
 
     static Column identity(String name) {
-        return new Column(name, PgType.BIGINT, true, null, true);
+        return new Column(name, PgType.BIGINT, true, null, true, true);
+    }
+
+    static Column unique(String name, PgType type) {
+        return new Column(name, type, false, null, false, true);
     }
 }

@@ -50,21 +50,24 @@ final class Credits {
     }
 
     /**
-     * Runs {@code POST /rest/v1/rpc/<name>} with named arguments.
+     * Runs {@code POST /rest/v1/rpc/<name>} (or {@code GET}, {@code readOnly}) with named arguments.
      *
      * @throws Refusal with the function's SQLSTATE, or PostgREST's {@code PGRST202} when the arguments match no
      *     signature
      */
-    Answer call(String name, Request request, Instant now) {
+    Answer call(String name, JsonNode body, boolean readOnly, Caller caller, Instant now) {
         Signature signature = FUNCTIONS.get(name);
-        JsonNode args = request.body() == null ? JsonNodeFactory.instance.objectNode() : request.body();
+        JsonNode args = body == null ? JsonNodeFactory.instance.objectNode() : body;
         if (!args.isObject()) {
             throw Refusal.badRequest("PGRST102", "Empty or invalid json", null, null);
         }
         checkSignature(name, signature, args);
-        Caller caller = request.caller();
         if (!signature.executors().contains(caller.role())) {
             throw Refusal.notAllowed(caller, "permission denied for function " + name);
+        }
+        if (readOnly && !name.equals("credit_balance")) {
+            // Only credit_balance is STABLE; the others write, which a GET's read-only transaction refuses.
+            throw Refusal.postgrest(405, "25006", "cannot execute INSERT in a read-only transaction");
         }
         switch (name) {
             case "purchase_credits":
@@ -229,7 +232,7 @@ final class Credits {
     /** The packages' columns, as in {@code credits_packages}. */
     static Table packagesTable() {
         return new Table("credits_packages",
-                Column.withDefault("id", PgType.UUID_TYPE, t -> TextNode.valueOf(UUID.randomUUID().toString())),
+                Column.primaryKey("id", PgType.UUID_TYPE, t -> TextNode.valueOf(UUID.randomUUID().toString())),
                 Column.required("name", PgType.TEXT),
                 Column.required("credits", PgType.INTEGER),
                 Column.required("price_cents", PgType.INTEGER),

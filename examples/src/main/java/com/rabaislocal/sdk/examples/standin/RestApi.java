@@ -38,7 +38,7 @@ final class RestApi {
             + "run against a Supabase project for anything else.";
 
     final Table offers = new Table("offers",
-            Column.withDefault("id", PgType.UUID_TYPE, t -> TextNode.valueOf(UUID.randomUUID().toString())),
+            Column.primaryKey("id", PgType.UUID_TYPE, t -> TextNode.valueOf(UUID.randomUUID().toString())),
             Column.required("merchant_id", PgType.UUID_TYPE),
             Column.required("title", PgType.TEXT),
             Column.of("description", PgType.TEXT),
@@ -54,7 +54,7 @@ final class RestApi {
             Column.of("deleted_by", PgType.UUID_TYPE));
 
     final Table consents = new Table("legal_consents",
-            Column.withDefault("id", PgType.UUID_TYPE, t -> TextNode.valueOf(UUID.randomUUID().toString())),
+            Column.primaryKey("id", PgType.UUID_TYPE, t -> TextNode.valueOf(UUID.randomUUID().toString())),
             Column.required("user_id", PgType.UUID_TYPE),
             Column.required("consent_type", PgType.TEXT),
             Column.required("version", PgType.TEXT),
@@ -97,11 +97,19 @@ final class RestApi {
         String resource = r.path().substring("/rest/v1/".length());
         if (resource.startsWith("rpc/")) {
             String function = resource.substring(4);
-            if (!r.method().equals("POST") || !Credits.serves(function)) {
+            boolean get = r.method().equals("GET");
+            if (!(get || r.method().equals("POST")) || !Credits.serves(function)) {
                 throw Refusal.postgrest(404, "PGRST202", "Could not find the function public." + function
                         + " in the schema cache", null, HINT);
             }
-            return credits.call(function, r, now);
+            JsonNode args = r.body();
+            if (get) {
+                // GET passes the arguments in the query string, as text, and runs read-only.
+                ObjectNode fromQuery = JsonNodeFactory.instance.objectNode();
+                r.params().forEach(p -> fromQuery.put(p.getKey(), p.getValue()));
+                args = fromQuery;
+            }
+            return credits.call(function, args, get, r.caller(), now);
         }
         switch (r.method() + " " + resource) {
             case "GET offers":
@@ -196,8 +204,24 @@ final class RestApi {
         void apply(ObjectNode row, Caller caller);
     }
 
+    /**
+     * A POST: an INSERT, or with {@code Prefer: resolution=ignore-duplicates} an
+     * {@code INSERT ... ON CONFLICT (<on_conflict>) DO NOTHING}, whose answer holds only the rows inserted.
+     */
     private Answer insert(Table table, Request r, Instant now, RowRules rules) {
         Query q = Query.parse(r.params(), table, now);
+        String resolution = r.preference("resolution");
+        if (resolution != null && !resolution.equals("ignore-duplicates")) {
+            throw notServed(r);
+        }
+        String conflictColumn = null;
+        if (resolution != null) {
+            conflictColumn = r.param("on_conflict") != null ? r.param("on_conflict") : "id";
+            if (!table.column(conflictColumn).unique()) {
+                throw Refusal.badRequest("42P10", "there is no unique or exclusion constraint matching the ON "
+                        + "CONFLICT specification", null, null);
+            }
+        }
         JsonNode body = r.body();
         List<JsonNode> items = new ArrayList<>();
         if (body != null && body.isArray()) {
@@ -210,6 +234,9 @@ final class RestApi {
             ObjectNode row = table.newRow(item, now);
             rules.apply(row, r.caller());
             table.checkNotNull(row);
+            if (conflictColumn != null && conflicts(table, conflictColumn, row, rows)) {
+                continue;
+            }
             rows.add(row);
         }
         requireSingleWhenAsked(r, rows.size());
@@ -219,6 +246,23 @@ final class RestApi {
         }
         String total = r.preference("count") != null ? String.valueOf(stored.size()) : "*";
         return written(r, stored, q, 201).header("Content-Range", "*/" + total);
+    }
+
+    /** Whether a row collides on the conflict column with a stored row or one earlier in the same request. */
+    private static boolean conflicts(Table table, String column, ObjectNode row, List<ObjectNode> earlier) {
+        JsonNode value = row.get(column);
+        if (value.isNull()) {
+            return false;
+        }
+        if (table.holds(column, value)) {
+            return true;
+        }
+        for (ObjectNode e : earlier) {
+            if (e.get(column).equals(value)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private Answer updateOffers(Request r, Instant now) {

@@ -107,7 +107,11 @@ final class Table {
         }
     }
 
-    /** Stores a new row (giving identity columns their next value) and returns a copy of it. */
+    /**
+     * Stores a new row (giving identity columns their next value) and returns a copy of it.
+     *
+     * @throws Refusal {@code 23505} when a unique column's value is already taken
+     */
     ObjectNode insert(ObjectNode row) {
         ObjectNode stored = row.deepCopy();
         for (Column c : columns.values()) {
@@ -115,8 +119,29 @@ final class Table {
                 stored.set(c.name(), LongNode.valueOf(nextIdentity++));
             }
         }
+        for (Column c : columns.values()) {
+            if (c.unique() && holds(c.name(), stored.get(c.name()))) {
+                String constraint = c.name().equals("id") ? name + "_pkey" : name + "_" + c.name() + "_key";
+                throw Refusal.postgrest(409, "23505", "duplicate key value violates unique constraint \""
+                        + constraint + "\"", "Key (" + c.name() + ")=(" + stored.get(c.name()).asText()
+                        + ") already exists.", null);
+            }
+        }
         rows.add(stored);
         return stored.deepCopy();
+    }
+
+    /** Whether a stored row holds this non-null value in a column (NULLs never match, as in a unique index). */
+    boolean holds(String column, JsonNode value) {
+        if (value == null || value.isNull()) {
+            return false;
+        }
+        for (ObjectNode r : rows) {
+            if (r.get(column).equals(value)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Replaces the stored row whose {@code key} column equals the new row's. */

@@ -11,6 +11,7 @@ import com.rabaislocal.sdk.core.config.CredentialProvider;
 import com.rabaislocal.sdk.core.config.Secret;
 import com.rabaislocal.sdk.core.error.ApiException;
 import com.rabaislocal.sdk.core.error.AuthenticationException;
+import com.rabaislocal.sdk.core.error.ConflictException;
 import com.rabaislocal.sdk.core.error.InvalidRequestException;
 import com.rabaislocal.sdk.core.error.NotFoundException;
 import com.rabaislocal.sdk.core.error.PermissionDeniedException;
@@ -22,6 +23,7 @@ import com.rabaislocal.sdk.supabase.auth.Session;
 import com.rabaislocal.sdk.supabase.postgrest.Count;
 import com.rabaislocal.sdk.supabase.postgrest.Order;
 import com.rabaislocal.sdk.supabase.postgrest.PostgrestResult;
+import com.rabaislocal.sdk.supabase.postgrest.Returning;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -197,6 +199,28 @@ class SupabaseStandInTest {
     }
 
     @Test
+    void anUpsertIgnoringDuplicatesInsertsOnceAndAPlainInsertConflicts() {
+        SupabaseClient merchant = merchant();
+        UUID id = UUID.randomUUID();
+        Map<String, Object> row = Map.of("id", id, "merchant_id", standIn.demoUserId(), "title", "Bagels",
+                "city", "Montréal", "discount_amount_cents", 150);
+        List<JsonNode> first = merchant.from("offers").upsert(row).onConflict("id").ignoreDuplicates()
+                .returning(Returning.REPRESENTATION).execute().rows();
+        assertEquals(1, first.size());
+        List<JsonNode> again = merchant.from("offers").upsert(row).onConflict("id").ignoreDuplicates()
+                .returning(Returning.REPRESENTATION).execute().rows();
+        assertTrue(again.isEmpty(), "ON CONFLICT DO NOTHING returns no row");
+        ConflictException duplicate = assertThrows(ConflictException.class,
+                () -> merchant.from("offers").insert(row).execute());
+        assertEquals("23505", duplicate.code().orElseThrow());
+        assertEquals(1, standIn.rows("offers").stream().filter(o -> o.get("id").asText().equals(id.toString()))
+                .count());
+        InvalidRequestException noConstraint = assertThrows(InvalidRequestException.class, () -> merchant
+                .from("offers").upsert(row).onConflict("title").ignoreDuplicates().execute());
+        assertEquals("42P10", noConstraint.code().orElseThrow());
+    }
+
+    @Test
     void aConsentGetsItsEvidenceFromTheServer() {
         SupabaseClient merchant = merchant();
         JsonNode consent = merchant.from("legal_consents").insert(Map.of("user_id", standIn.demoUserId(),
@@ -234,6 +258,12 @@ class SupabaseStandInTest {
                 "p_idempotency_key", "pay_1")).json();
         assertEquals(first, replay, "a repeated key returns the first row");
         assertEquals(100, (int) merchant.rpc("credit_balance").value(Integer.class));
+        assertEquals(100, (int) service.rpc("credit_balance", Map.of("p_user_id", user)).get().value(Integer.class),
+                "GET passes the arguments in the query string");
+        InvalidRequestException readOnly = assertThrows(InvalidRequestException.class, () -> merchant
+                .rpc("spend_credits", Map.of("p_amount", 1, "p_reason", "x", "p_idempotency_key", "k")).get()
+                .execute());
+        assertEquals("25006", readOnly.code().orElseThrow());
 
         InvalidRequestException reused = assertThrows(InvalidRequestException.class, () -> merchant
                 .rpc("spend_credits", Map.of("p_amount", 5, "p_reason", "x", "p_idempotency_key", "pay_1")).execute());
