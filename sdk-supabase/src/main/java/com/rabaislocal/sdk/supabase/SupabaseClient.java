@@ -154,6 +154,17 @@ public final class SupabaseClient implements AutoCloseable {
         return accessToken != null;
     }
 
+    /**
+     * Returns the user JWT this client sends, e.g. to name the actor of an audit event. It was not verified here:
+     * authorize with {@link com.rabaislocal.sdk.supabase.auth.JwtVerifier}, never with this value.
+     *
+     * @return the token given to {@link #withAccessToken(String)}, masked by {@link Secret#toString()}; empty when
+     *     requests carry none
+     */
+    public java.util.Optional<Secret> accessToken() {
+        return java.util.Optional.ofNullable(accessToken);
+    }
+
     /** @return the project URL */
     public String url() {
         return http.baseUrl().toString();

@@ -43,6 +43,10 @@ public abstract class PostgrestBuilder<B extends PostgrestBuilder<B>> {
     static final String ARRAY = "application/vnd.pgrst.array+json";
     static final String CSV = "text/csv";
     static final String GEOJSON = "application/geo+json";
+    private static final java.util.regex.Pattern HEADER_NAME = java.util.regex.Pattern.compile(
+            "[A-Za-z0-9!#$%&'*+.^_`|~-]+");
+    private static final java.util.Set<String> MANAGED_HEADERS = java.util.Set.of("prefer", "accept",
+            "accept-profile", "content-profile", "content-type", "range", "range-unit", "apikey", "authorization");
 
     final PostgrestContext ctx;
     final List<String> path;
@@ -63,6 +67,7 @@ public abstract class PostgrestBuilder<B extends PostgrestBuilder<B>> {
     Long expectedAffected;
     Duration timeout;
     Boolean repeatable;
+    final Map<String, String> headers = new LinkedHashMap<>();
 
     PostgrestBuilder(PostgrestContext ctx, String method, String subject, List<String> path) {
         this.ctx = ctx;
@@ -145,6 +150,50 @@ public abstract class PostgrestBuilder<B extends PostgrestBuilder<B>> {
      */
     public B noRetry() {
         this.repeatable = false;
+        return self();
+    }
+
+    /**
+     * Declares whether this request may be sent again after it may have reached the server (a failure after
+     * sending, a retryable status). Declare {@code true} only for a request whose repetition has the same effect as
+     * one sending, e.g. an rpc guarded by an idempotency key; upserts on a named key already are. {@code false} is
+     * {@link #noRetry()}.
+     *
+     * @param repeatable whether a retry is safe; unset, reads are retried and writes are not (see docs/SUPABASE.md)
+     * @return this builder
+     */
+    public B repeatable(boolean repeatable) {
+        this.repeatable = repeatable;
+        return self();
+    }
+
+    /**
+     * Adds a request header (the name postgrest-js uses). The database reads request headers through
+     * {@code current_setting('request.headers')}: RabaisLocal's audit trigger takes {@code X-Audit-Event-Id},
+     * {@code X-Request-Id} and {@code X-Forwarded-For} from there. Setting the same name again replaces the value.
+     * Headers the builder or the client manage ({@code Prefer}, {@code Accept}, {@code Accept-Profile},
+     * {@code Content-Profile}, {@code Content-Type}, {@code Range}, {@code apikey}, {@code Authorization}) are
+     * refused: use the dedicated methods or client settings for them.
+     *
+     * @param name a header name (letters, digits and {@code !#$%&'*+-.^_`|~})
+     * @param value the value, without line breaks
+     * @return this builder
+     * @throws ValidationException if the name is invalid or managed, or the value is null or holds a line break
+     */
+    public B setHeader(String name, String value) {
+        if (name == null || !HEADER_NAME.matcher(name).matches()) {
+            throw new ValidationException("header", "name " + (name == null ? "is null" : "\"" + name
+                    + "\" is not a valid header name"));
+        }
+        if (MANAGED_HEADERS.contains(name.toLowerCase(java.util.Locale.ROOT))) {
+            throw new ValidationException("header", name + " is set by the query builder or the client; use its"
+                    + " dedicated method or setting instead");
+        }
+        if (value == null || value.indexOf('\r') >= 0 || value.indexOf('\n') >= 0) {
+            throw new ValidationException("header", "value of " + name + (value == null ? " is null"
+                    : " must not contain a line break"));
+        }
+        headers.put(name, value);
         return self();
     }
 
@@ -403,6 +452,7 @@ public abstract class PostgrestBuilder<B extends PostgrestBuilder<B>> {
         if (limit != null) {
             b.query("limit", Long.toString(limit));
         }
+        headers.forEach(b::header);
         String prefer = prefer(s);
         if (!prefer.isEmpty()) {
             b.header("Prefer", prefer);
