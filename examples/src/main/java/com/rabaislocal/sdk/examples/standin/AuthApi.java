@@ -13,12 +13,16 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 /**
- * The stand-in's GoTrue: password sign-in for its one demo user, and the check of the access tokens it issued.
+ * The stand-in's GoTrue: password sign-in and sign-out for its one demo user, and the check of the access tokens it
+ * issued. As on Supabase, signing out ends the session, but the Data API keeps accepting its access token until the
+ * token expires.
  *
  * <p>Access tokens are well-formed JWTs with Supabase's claims ({@code sub}, {@code role = authenticated},
  * {@code aud = authenticated}, {@code exp}, {@code app_metadata.role}, ...) but <b>unsigned</b>
@@ -42,6 +46,8 @@ final class AuthApi {
     private final String displayName;
     private final Instant createdAt;
     private final Map<String, Issued> issued = new HashMap<>();
+    /** Tokens whose session was signed out; still accepted by the Data API until they expire, as on Supabase. */
+    private final Set<String> ended = new HashSet<>();
 
     private record Issued(Caller caller, Instant expiresAt) {
     }
@@ -64,7 +70,27 @@ final class AuthApi {
                 && "password".equals(request.param("grant_type"))) {
             return signIn(request.body());
         }
+        if (request.method().equals("POST") && request.path().equals("/auth/v1/logout")) {
+            return signOut(request.header("authorization"));
+        }
         return null;
+    }
+
+    /** {@code POST /logout}: ends the session of the Bearer token; GoTrue answers 204, or 401/403 for a bad token. */
+    private Answer signOut(String authorization) {
+        String token = authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)
+                ? authorization.substring(7).strip() : null;
+        if (token == null) {
+            return Answer.authError(401, "no_authorization", "This endpoint requires a Bearer token");
+        }
+        Issued session = issued.get(token);
+        if (session == null) {
+            return Answer.authError(403, "bad_jwt", "invalid JWT: unable to parse or verify signature");
+        }
+        if (!ended.add(token)) {
+            return Answer.authError(403, "session_not_found", "Session from session_id claim in JWT does not exist");
+        }
+        return Answer.empty(204);
     }
 
     /**

@@ -24,15 +24,12 @@ record Column(String name, PgType type, boolean notNull, Function<Instant, JsonN
         return new Column(name, type, true, defaultValue, false, false);
     }
 
-    static Column primaryKey(String name, PgType type, Function<Instant, JsonNode> defaultValue) {
+    /** A primary key, or a unique NOT NULL column with a default. */
+    static Column key(String name, PgType type, Function<Instant, JsonNode> defaultValue) {
         return new Column(name, type, true, defaultValue, false, true);
     }
 
     static Column identity(String name) {
         return new Column(name, PgType.BIGINT, true, null, true, true);
-    }
-
-    static Column unique(String name, PgType type) {
-        return new Column(name, type, false, null, false, true);
     }
 }

@@ -232,7 +232,7 @@ final class Credits {
     /** The packages' columns, as in {@code credits_packages}. */
     static Table packagesTable() {
         return new Table("credits_packages",
-                Column.primaryKey("id", PgType.UUID_TYPE, t -> TextNode.valueOf(UUID.randomUUID().toString())),
+                Column.key("id", PgType.UUID_TYPE, t -> TextNode.valueOf(UUID.randomUUID().toString())),
                 Column.required("name", PgType.TEXT),
                 Column.required("credits", PgType.INTEGER),
                 Column.required("price_cents", PgType.INTEGER),

@@ -38,7 +38,7 @@ final class RestApi {
             + "run against a Supabase project for anything else.";
 
     final Table offers = new Table("offers",
-            Column.primaryKey("id", PgType.UUID_TYPE, t -> TextNode.valueOf(UUID.randomUUID().toString())),
+            Column.key("id", PgType.UUID_TYPE, t -> TextNode.valueOf(UUID.randomUUID().toString())),
             Column.required("merchant_id", PgType.UUID_TYPE),
             Column.required("title", PgType.TEXT),
             Column.of("description", PgType.TEXT),
@@ -54,7 +54,7 @@ final class RestApi {
             Column.of("deleted_by", PgType.UUID_TYPE));
 
     final Table consents = new Table("legal_consents",
-            Column.primaryKey("id", PgType.UUID_TYPE, t -> TextNode.valueOf(UUID.randomUUID().toString())),
+            Column.key("id", PgType.UUID_TYPE, t -> TextNode.valueOf(UUID.randomUUID().toString())),
             Column.required("user_id", PgType.UUID_TYPE),
             Column.required("consent_type", PgType.TEXT),
             Column.required("version", PgType.TEXT),
@@ -66,6 +66,7 @@ final class RestApi {
 
     final Table audit = new Table("logs_audit",
             Column.identity("id"),
+            Column.key("event_id", PgType.UUID_TYPE, t -> TextNode.valueOf(UUID.randomUUID().toString())),
             Column.withDefault("occurred_at", PgType.TIMESTAMPTZ, RestApi::now),
             Column.of("actor_id", PgType.UUID_TYPE),
             Column.of("actor_role", PgType.TEXT),

@@ -20,6 +20,7 @@ import com.rabaislocal.sdk.supabase.SupabaseClient;
 import com.rabaislocal.sdk.supabase.auth.AuthClient;
 import com.rabaislocal.sdk.supabase.auth.PasswordCredentials;
 import com.rabaislocal.sdk.supabase.auth.Session;
+import com.rabaislocal.sdk.supabase.auth.SignOutScope;
 import com.rabaislocal.sdk.supabase.postgrest.Count;
 import com.rabaislocal.sdk.supabase.postgrest.Order;
 import com.rabaislocal.sdk.supabase.postgrest.PostgrestResult;
@@ -88,6 +89,15 @@ class SupabaseStandInTest {
         assertEquals("authenticated", claims.get("role").asText());
         assertEquals("authenticated", claims.get("aud").asText());
         assertEquals(NOW.plusSeconds(3600).getEpochSecond(), claims.get("exp").asLong());
+    }
+
+    @Test
+    void signingOutEndsTheSessionButTheTokenLivesUntilItExpires() {
+        Session s = signIn();
+        auth.signOut(s.accessToken(), SignOutScope.LOCAL);
+        assertEquals(3, anon.withAccessToken(s.accessToken()).from("offers").select("id").list(JsonNode.class)
+                .size(), "PostgREST checks the JWT, not the session");
+        auth.signOut(s.accessToken(), SignOutScope.LOCAL);
     }
 
     @Test
