@@ -212,6 +212,7 @@ public final class SupabaseTarget implements AutoCloseable {
         }
     }
 
+    /** @return the mode and URL; never a key or password */
     @Override
     public String toString() {
         return "SupabaseTarget{" + mode + ", " + settings.url() + '}';

@@ -12,8 +12,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.Map;
 import java.util.Properties;
 import org.junit.jupiter.api.Test;
@@ -22,13 +20,7 @@ import org.junit.jupiter.api.Test;
 class SupabaseTargetTest {
 
     private static final String URL = "https://abcdefghijklmnopqrst.supabase.co";
-    private static final String ANON = jwt("{\"role\":\"anon\",\"ref\":\"abcdefghijklmnopqrst\",\"iss\":\"supabase\"}");
-
-    private static String jwt(String payload) {
-        Base64.Encoder b64 = Base64.getUrlEncoder().withoutPadding();
-        return b64.encodeToString("{\"alg\":\"HS256\",\"typ\":\"JWT\"}".getBytes(StandardCharsets.UTF_8)) + "."
-                + b64.encodeToString(payload.getBytes(StandardCharsets.UTF_8)) + ".c2lnbmF0dXJl";
-    }
+    private static final String ANON = ConfigDiagnosisExampleTest.jwt("{\"role\":\"anon\",\"ref\":\"abcdefghijklmnopqrst\",\"iss\":\"supabase\"}");
 
     private static SdkConfig.Builder sources(Map<String, String> env) {
         return SdkConfig.builder().environmentVariables(env).systemProperties(new Properties()).noDotEnvFile();
@@ -73,7 +65,7 @@ class SupabaseTargetTest {
 
     @Test
     void anInvalidConfigurationIsReportedWithTheMissingDemoUserAndNoSecret() {
-        String swapped = jwt("{\"role\":\"service_role\",\"ref\":\"abcdefghijklmnopqrst\",\"iss\":\"supabase\"}");
+        String swapped = ConfigDiagnosisExampleTest.jwt("{\"role\":\"service_role\",\"ref\":\"abcdefghijklmnopqrst\",\"iss\":\"supabase\"}");
         ConfigException e = assertThrows(ConfigException.class, () -> SupabaseTarget.select(
                 sources(Map.of("SUPABASE_URL", URL, "SUPABASE_ANON_KEY", swapped)),
                 Map.of(SupabaseTarget.DEMO_EMAIL, "marie@example.com")::get));

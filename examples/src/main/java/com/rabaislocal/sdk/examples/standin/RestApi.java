@@ -165,7 +165,8 @@ final class RestApi {
                     check(audit, row, "logs_audit_entity_type_check", !row.hasNonNull("entity_type")
                             || (!row.get("entity_type").asText().isBlank()
                             && row.get("entity_type").asText().length() <= 100));
-                    check(audit, row, "logs_audit_changes_check", row.get("changes").isObject());
+                    check(audit, row, "logs_audit_changes_check",
+                            !row.hasNonNull("changes") || row.get("changes").isObject());
                 });
             default:
                 throw notServed(r);
@@ -200,7 +201,10 @@ final class RestApi {
 
     // Writes --------------------------------------------------------------------------------------------------------
 
-    /** Per-table work on a new row: triggers, then Row Level Security, then constraints, as PostgreSQL orders them. */
+    /**
+     * Per-table work on a new row: triggers, then Row Level Security, then CHECK constraints, as PostgreSQL orders
+     * them; NOT NULL is checked after. A CHECK passes on NULL, as in SQL.
+     */
     private interface RowRules {
         void apply(ObjectNode row, Caller caller);
     }
@@ -230,9 +234,17 @@ final class RestApi {
         } else {
             items.add(body);
         }
+        List<String> columns = null;
+        if (r.param("columns") != null) {
+            columns = new ArrayList<>();
+            for (String c : r.param("columns").split(",")) {
+                columns.add(c.strip().replaceAll("^\"|\"$", ""));
+            }
+        }
+        boolean missingDefault = "default".equals(r.preference("missing"));
         List<ObjectNode> rows = new ArrayList<>();
         for (JsonNode item : items) {
-            ObjectNode row = table.newRow(item, now);
+            ObjectNode row = table.newRow(item, now, columns, missingDefault);
             rules.apply(row, r.caller());
             table.checkNotNull(row);
             if (conflictColumn != null && conflicts(table, conflictColumn, row, rows)) {

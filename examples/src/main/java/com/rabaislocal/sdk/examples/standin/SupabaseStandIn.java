@@ -213,6 +213,7 @@ public final class SupabaseStandIn implements AutoCloseable {
         server.stop(0);
     }
 
+    /** @return the stand-in's URL; never a key or password */
     @Override
     public String toString() {
         return "SupabaseStandIn{" + url + '}';

@@ -43,27 +43,36 @@ final class Table {
     }
 
     /**
-     * Builds a row from a request body object, as an INSERT does: every given value converted to its column's type,
-     * every missing column given its default (or null). Nothing is stored yet.
+     * Builds a row from a request body object, as an INSERT does, and nothing is stored yet. Without a column list,
+     * every key must be a column and every missing column takes its default (or null). With one (PostgREST's
+     * {@code columns} parameter), only the listed keys are read; a listed key missing from the object becomes NULL,
+     * or the default with {@code Prefer: missing=default}; unlisted columns take their default.
      *
-     * @throws Refusal {@code PGRST204} for a key that is no column, {@code 428C9} for a value given to an identity
-     *     column, or the type's SQLSTATE for a value that does not fit
+     * @param columns the {@code columns} list, or null
+     * @param missingDefault whether {@code Prefer: missing=default} was sent
+     * @throws Refusal {@code PGRST204} for a key (or listed column) that is no column, {@code 428C9} for a value
+     *     given to an identity column, or the type's SQLSTATE for a value that does not fit
      */
-    ObjectNode newRow(JsonNode body, Instant now) {
+    ObjectNode newRow(JsonNode body, Instant now, List<String> columns, boolean missingDefault) {
         if (body == null || !body.isObject()) {
             throw Refusal.badRequest("PGRST102", "Empty or invalid json", null, null);
         }
-        checkKeys(body);
+        if (columns == null) {
+            checkKeys(body.fieldNames());
+        } else {
+            checkKeys(columns.iterator());
+        }
         ObjectNode row = JsonNodeFactory.instance.objectNode();
-        for (Column c : columns.values()) {
+        for (Column c : this.columns.values()) {
+            boolean listed = columns == null ? body.has(c.name()) : columns.contains(c.name());
             if (c.generated()) {
-                if (body.has(c.name())) {
+                if (listed) {
                     throw Refusal.badRequest("428C9", "cannot insert a non-DEFAULT value into column \""
                             + c.name() + "\"", "Column \"" + c.name() + "\" is an identity column defined as "
                             + "GENERATED ALWAYS.", "Use OVERRIDING SYSTEM VALUE to override.");
                 }
                 row.putNull(c.name());
-            } else if (body.has(c.name())) {
+            } else if (listed && (body.has(c.name()) || !missingDefault)) {
                 row.set(c.name(), c.type().input(body.get(c.name()), now));
             } else if (c.defaultValue() != null) {
                 row.set(c.name(), c.defaultValue().apply(now));
@@ -72,6 +81,11 @@ final class Table {
             }
         }
         return row;
+    }
+
+    /** A row from a body object, every key a column, missing columns defaulted; see the other overload. */
+    ObjectNode newRow(JsonNode body, Instant now) {
+        return newRow(body, now, null, true);
     }
 
     /**
@@ -83,7 +97,7 @@ final class Table {
         if (body == null || !body.isObject()) {
             throw Refusal.badRequest("PGRST102", "Empty or invalid json", null, null);
         }
-        checkKeys(body);
+        checkKeys(body.fieldNames());
         ObjectNode copy = row.deepCopy();
         for (Iterator<Map.Entry<String, JsonNode>> it = body.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> e = it.next();
@@ -176,9 +190,9 @@ final class Table {
         return out;
     }
 
-    private void checkKeys(JsonNode body) {
-        for (Iterator<String> it = body.fieldNames(); it.hasNext(); ) {
-            String key = it.next();
+    private void checkKeys(Iterator<String> keys) {
+        while (keys.hasNext()) {
+            String key = keys.next();
             if (!columns.containsKey(key)) {
                 throw Refusal.badRequest("PGRST204", "Could not find the '" + key + "' column of '" + name
                         + "' in the schema cache", null, null);

@@ -313,5 +313,17 @@ class SupabaseStandInTest {
         assertEquals(2, rows.size());
         assertNotEquals(rows.get(0).get("id"), rows.get(1).get("id"));
         assertFalse(rows.get(0).get("changes").isEmpty());
+
+        // A list is sent with columns=<union of keys>: a key one row lacks is NULL there, unless missing=default.
+        Map<String, Object> bare = Map.of("action", "login", "entity_type", "users");
+        InvalidRequestException notNull = assertThrows(InvalidRequestException.class,
+                () -> service.from("logs_audit").insert(List.of(row, bare)).execute());
+        assertEquals("23502", notNull.code().orElseThrow());
+        assertTrue(notNull.getMessage().contains("\"changes\""), notNull.getMessage());
+        service.from("logs_audit").insert(List.of(row, bare)).defaultToNull(false).execute();
+        JsonNode defaulted = standIn.rows("logs_audit").get(3);
+        assertEquals("{}", defaulted.get("changes").toString());
+        assertTrue(defaulted.get("entity_id").isNull());
+        assertFalse(defaulted.get("event_id").isNull(), "a default event id");
     }
 }
