@@ -5,6 +5,10 @@
 -- service role, which may insert directly. Nobody updates, deletes or truncates: the privileges are revoked from
 -- the API roles (BYPASSRLS does not grant privileges) and a trigger refuses the statement for every other role.
 -- actor_id has no foreign key on purpose: the trail must outlive the account it describes.
+--
+-- One event, one row: every row has a unique event_id. A request may name the event it performs in the
+-- X-Audit-Event-Id header; the trigger and log_audit_event() then store that id, so the SDK's own copy of the same
+-- event, written later with "on conflict (event_id) do nothing", is skipped instead of duplicated.
 
 -- Request context helpers ---------------------------------------------------------------------------------------------
 
@@ -39,6 +43,25 @@ $$;
 comment on function public.request_ip() is
   'Client IP of the current request: first x-forwarded-for entry, else x-real-ip; null when absent or malformed.';
 
+-- The audit event a request names in its X-Audit-Event-Id header, when that is a well-formed uuid; null otherwise
+-- (absent or malformed), so a bad header never fails the request: its row then gets a fresh id.
+create or replace function public.request_audit_event_id() returns uuid
+language plpgsql stable
+set search_path = ''
+as $$
+declare
+  v_text text := btrim(public.request_header('x-audit-event-id'));
+begin
+  if v_text ~* '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$' then
+    return v_text::uuid;
+  end if;
+  return null;
+end
+$$;
+
+comment on function public.request_audit_event_id() is
+  'Event id named by the X-Audit-Event-Id request header when it is a valid uuid; null when absent or malformed.';
+
 -- Role recorded with an event: the application role of a signed-in user, otherwise the database role that ran the
 -- statement (service_role, anon, or the login role of a direct connection).
 create or replace function public.current_actor_role() returns text
@@ -55,6 +78,8 @@ grant execute on function public.current_actor_role() to anon, authenticated, se
 
 create table if not exists public.logs_audit (
   id bigint generated always as identity primary key,
+  event_id uuid not null default gen_random_uuid()
+    constraint logs_audit_event_id_key unique,
   occurred_at timestamptz not null default now(),
   actor_id uuid,
   actor_role text,
@@ -117,6 +142,52 @@ create policy logs_audit_select_admin on public.logs_audit
 
 -- No INSERT policy: signed-in users write through log_audit_event(), which fills the actor itself.
 
+-- The one writer of the trigger and of log_audit_event() --------------------------------------------------------------
+
+-- Appends a row whose event_id is the request's X-Audit-Event-Id when it names one not stored yet; otherwise (no
+-- header, a malformed one, or an id already used, e.g. by the second row of a multi-row statement) a fresh id. It
+-- never fails because of the header. Called by the SECURITY DEFINER functions below, which run as the owner.
+create or replace function public.append_audit_row(
+  p_actor_id uuid,
+  p_actor_role text,
+  p_action text,
+  p_entity_type text,
+  p_entity_id text,
+  p_changes jsonb
+) returns public.logs_audit
+language plpgsql
+set search_path = ''
+as $$
+declare
+  v_event_id uuid := public.request_audit_event_id();
+  v_row public.logs_audit;
+begin
+  if v_event_id is not null then
+    insert into public.logs_audit (event_id, actor_id, actor_role, action, entity_type, entity_id, changes, ip,
+                                   request_id)
+    values (v_event_id, p_actor_id, p_actor_role, p_action, p_entity_type, p_entity_id, p_changes,
+            public.request_ip(), public.request_header('x-request-id'))
+    on conflict (event_id) do nothing
+    returning * into v_row;
+    if found then
+      return v_row;
+    end if;
+  end if;
+  insert into public.logs_audit (event_id, actor_id, actor_role, action, entity_type, entity_id, changes, ip,
+                                 request_id)
+  values (gen_random_uuid(), p_actor_id, p_actor_role, p_action, p_entity_type, p_entity_id, p_changes,
+          public.request_ip(), public.request_header('x-request-id'))
+  returning * into v_row;
+  return v_row;
+end
+$$;
+
+comment on function public.append_audit_row(uuid, text, text, text, text, jsonb) is
+  'Appends one logs_audit row with the request''s ip, request id and X-Audit-Event-Id (when valid and unused).';
+
+revoke execute on function public.append_audit_row(uuid, text, text, text, text, jsonb)
+  from public, anon, authenticated, service_role;
+
 -- Events reported by a signed-in user ---------------------------------------------------------------------------------
 
 create or replace function public.log_audit_event(
@@ -128,27 +199,15 @@ create or replace function public.log_audit_event(
 language plpgsql security definer
 set search_path = ''
 as $$
-declare
-  v_row public.logs_audit;
 begin
-  insert into public.logs_audit (actor_id, actor_role, action, entity_type, entity_id, changes, ip, request_id)
-  values (
-    auth.uid(),
-    public.current_actor_role(),
-    p_action,
-    p_entity_type,
-    p_entity_id,
-    coalesce(p_changes, '{}'::jsonb),
-    public.request_ip(),
-    public.request_header('x-request-id')
-  )
-  returning * into v_row;
-  return v_row;
+  return public.append_audit_row(auth.uid(), public.current_actor_role(), p_action, p_entity_type, p_entity_id,
+                                 coalesce(p_changes, '{}'::jsonb));
 end
 $$;
 
 comment on function public.log_audit_event(text, text, text, jsonb) is
-  'Appends an event whose actor, role, IP and request id come from the request itself, never from the caller.';
+  'Appends an event whose actor, role, IP, request id and event id (X-Audit-Event-Id) come from the request itself, '
+  'never from the caller.';
 
 revoke execute on function public.log_audit_event(text, text, text, jsonb) from public, anon;
 grant execute on function public.log_audit_event(text, text, text, jsonb) to authenticated, service_role;
@@ -157,7 +216,7 @@ grant execute on function public.log_audit_event(text, text, text, jsonb) to aut
 
 -- AFTER row trigger. changes maps each changed column to {"old": ..., "new": ...} (only "new" on insert, only "old"
 -- on delete); an update that changes nothing but updated_at is not logged. Setting or clearing deleted_at is logged
--- as soft_delete or restore.
+-- as soft_delete or restore. The row's event_id is the request's X-Audit-Event-Id when it names one.
 create or replace function public.audit_row_change() returns trigger
 language plpgsql security definer
 set search_path = ''
@@ -190,17 +249,8 @@ begin
     end if;
   end if;
 
-  insert into public.logs_audit (actor_id, actor_role, action, entity_type, entity_id, changes, ip, request_id)
-  values (
-    auth.uid(),
-    public.current_actor_role(),
-    v_action,
-    tg_table_name,
-    coalesce(v_new, v_old) ->> 'id',
-    v_changes,
-    public.request_ip(),
-    public.request_header('x-request-id')
-  );
+  perform public.append_audit_row(auth.uid(), public.current_actor_role(), v_action, tg_table_name,
+                                  coalesce(v_new, v_old) ->> 'id', v_changes);
   return null;
 end
 $$;

@@ -41,6 +41,8 @@ public final class AuditChanges {
     public static final String REDACTED = "[REDACTED]";
 
     private static final AuditChanges NONE = new AuditChanges(Map.of(), Map.of());
+    private static final String OLD = "old";
+    private static final String NEW = "new";
 
     private final Map<String, Object> before;
     private final Map<String, Object> after;
@@ -104,6 +106,82 @@ public final class AuditChanges {
             }
         }
         return create(Collections.unmodifiableMap(outBefore), Collections.unmodifiableMap(outAfter));
+    }
+
+    /**
+     * Reads changes written per field, the shape of the {@code changes} column of RabaisLocal's {@code logs_audit}
+     * table: {@code {"title": {"old": "Pizza", "new": "Pizza XL"}}}, with only {@code new} for a field that appeared
+     * and only {@code old} for one that disappeared. The inverse of {@link #byField()}.
+     *
+     * @param byField each field with an object holding {@code old} and/or {@code new}; null for none
+     * @return the changes
+     * @throws ValidationException naming every field whose value is not such an object, or if a value cannot be
+     *     serialized to JSON
+     */
+    public static AuditChanges fromByField(Map<String, ?> byField) {
+        Map<String, Object> fields = normalize("byField", byField);
+        Map<String, Object> before = new LinkedHashMap<>();
+        Map<String, Object> after = new LinkedHashMap<>();
+        Map<String, List<String>> errors = new LinkedHashMap<>();
+        fields.forEach((name, value) -> {
+            if (!(value instanceof Map) || ((Map<?, ?>) value).isEmpty()
+                    || !Set.of(OLD, NEW).containsAll(((Map<?, ?>) value).keySet())) {
+                errors.put("changes." + name,
+                        List.of("must be an object with \"old\" and/or \"new\" and nothing else"));
+                return;
+            }
+            Map<?, ?> pair = (Map<?, ?>) value;
+            if (pair.containsKey(OLD)) {
+                before.put(name, pair.get(OLD));
+            }
+            if (pair.containsKey(NEW)) {
+                after.put(name, pair.get(NEW));
+            }
+        });
+        if (!errors.isEmpty()) {
+            throw new ValidationException("audit changes", errors);
+        }
+        return create(Collections.unmodifiableMap(before), Collections.unmodifiableMap(after));
+    }
+
+    /**
+     * Returns the changes per field, the shape of the {@code changes} column of RabaisLocal's {@code logs_audit}
+     * table (the same shape its database trigger writes): each field maps to {@code {"old": ..., "new": ...}}, with
+     * {@code old} only when the field is in {@link #before()} and {@code new} only when it is in {@link #after()}.
+     *
+     * @return an unmodifiable map in {@link #fields()} order
+     */
+    public Map<String, Map<String, Object>> byField() {
+        Map<String, Map<String, Object>> out = new LinkedHashMap<>();
+        for (String name : fields()) {
+            Map<String, Object> pair = new LinkedHashMap<>();
+            if (before.containsKey(name)) {
+                pair.put(OLD, before.get(name));
+            }
+            if (after.containsKey(name)) {
+                pair.put(NEW, after.get(name));
+            }
+            out.put(name, Collections.unmodifiableMap(pair));
+        }
+        return Collections.unmodifiableMap(out);
+    }
+
+    /**
+     * Returns a copy without the given top-level fields on either side, e.g. to leave {@code updated_at} out of an
+     * update's diff as RabaisLocal's audit trigger does.
+     *
+     * @param fieldNames the fields to drop
+     * @return the remaining changes (this instance if none of the fields appears; {@link #none()} if nothing is left)
+     */
+    public AuditChanges without(Collection<String> fieldNames) {
+        if (fieldNames == null || fieldNames.isEmpty() || fieldNames.stream().noneMatch(fields()::contains)) {
+            return this;
+        }
+        Map<String, Object> b = new LinkedHashMap<>(before);
+        Map<String, Object> a = new LinkedHashMap<>(after);
+        b.keySet().removeAll(fieldNames);
+        a.keySet().removeAll(fieldNames);
+        return create(Collections.unmodifiableMap(b), Collections.unmodifiableMap(a));
     }
 
     /**

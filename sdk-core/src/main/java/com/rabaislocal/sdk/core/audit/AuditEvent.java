@@ -8,6 +8,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import com.rabaislocal.sdk.core.error.ValidationException;
 import com.rabaislocal.sdk.core.json.SdkJson;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -15,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
+import java.util.regex.Pattern;
 
 /**
  * One audited action: who ({@link #actorId()}, {@link #actorRole()}) did what ({@link #action()}) to which entity
@@ -309,6 +312,10 @@ public final class AuditEvent {
     /** Collects the values of an {@link AuditEvent}; {@link #build()} validates them. Not thread-safe. */
     public static final class Builder {
 
+        private static final int MAX_NAME_LENGTH = 100;
+        private static final Pattern IPV4 = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
+        private static final Pattern IPV6_CHARS = Pattern.compile("[0-9A-Fa-f:][0-9A-Fa-f:.]{1,44}");
+
         private UUID eventId;
         private Instant occurredAt;
         private String actorId;
@@ -370,7 +377,8 @@ public final class AuditEvent {
         /**
          * Sets what was done. Required.
          *
-         * @param action e.g. {@link AuditEvent#INSERT} or {@link AuditEvent#LOGIN}; not blank
+         * @param action e.g. {@link AuditEvent#INSERT} or {@link AuditEvent#LOGIN}; not blank, at most 100
+         *     characters
          * @return this builder
          */
         public Builder action(String action) {
@@ -381,7 +389,7 @@ public final class AuditEvent {
         /**
          * Sets the kind of entity acted upon, usually the table name. Required.
          *
-         * @param entityType e.g. {@code "offers"}; not blank
+         * @param entityType e.g. {@code "offers"}; not blank, at most 100 characters
          * @return this builder
          */
         public Builder entityType(String entityType) {
@@ -428,7 +436,8 @@ public final class AuditEvent {
         /**
          * Sets the IP address the request came from.
          *
-         * @param sourceIp the address as text, or null (the default) when not known; not blank
+         * @param sourceIp an IPv4 or IPv6 address such as {@code "203.0.113.7"} (the first entry of
+         *     {@code X-Forwarded-For}), or null (the default) when not known
          * @return this builder
          */
         public Builder sourceIp(String sourceIp) {
@@ -452,7 +461,8 @@ public final class AuditEvent {
          *
          * @return the event
          * @throws ValidationException listing every invalid field: {@code action} and {@code entityType} are
-         *     required and not blank; the optional text fields, when set, are not blank
+         *     required, not blank and at most 100 characters; the optional text fields, when set, are not blank;
+         *     {@code sourceIp} is an IPv4 or IPv6 address (no host name, no zone, no brackets)
          */
         public AuditEvent build() {
             Map<String, List<String>> errors = new LinkedHashMap<>();
@@ -463,6 +473,10 @@ public final class AuditEvent {
             notBlankWhenSet(errors, "entityId", entityId);
             notBlankWhenSet(errors, "sourceIp", sourceIp);
             notBlankWhenSet(errors, "requestId", requestId);
+            if (sourceIp != null && !sourceIp.isBlank() && !isIpLiteral(sourceIp)) {
+                add(errors, "sourceIp", "must be an IPv4 or IPv6 address such as 203.0.113.7 or 2001:db8::1 (was \""
+                        + (sourceIp.length() > 60 ? sourceIp.substring(0, 60) + "..." : sourceIp) + "\")");
+            }
             if (!errors.isEmpty()) {
                 throw new ValidationException("audit event", errors);
             }
@@ -474,6 +488,30 @@ public final class AuditEvent {
                 add(errors, field, "is required (" + example + ")");
             } else if (value.isBlank()) {
                 add(errors, field, "must not be blank (" + example + ")");
+            } else if (value.length() > MAX_NAME_LENGTH) {
+                add(errors, field, "must be at most " + MAX_NAME_LENGTH + " characters (was " + value.length() + ")");
+            }
+        }
+
+        /** A literal address only: no host name, so validating never triggers a DNS lookup. */
+        private static boolean isIpLiteral(String text) {
+            if (IPV4.matcher(text).matches()) {
+                for (String part : text.split("\\.")) {
+                    if (Integer.parseInt(part) > 255) {
+                        return false;
+                    }
+                }
+                return true;
+            }
+            if (text.indexOf(':') < 0 || !IPV6_CHARS.matcher(text).matches()) {
+                return false;
+            }
+            try {
+                // Starting with a hex digit or ':' and holding a ':', the text is parsed as an IPv6 literal and never
+                // resolved as a host name (an IPv4-mapped address comes back as an Inet4Address).
+                return InetAddress.getByName(text) != null;
+            } catch (UnknownHostException e) {
+                return false;
             }
         }
 

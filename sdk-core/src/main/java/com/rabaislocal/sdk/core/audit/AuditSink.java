@@ -10,8 +10,14 @@ import java.util.List;
  * <p><b>Contract.</b> {@code write} returning normally means the whole batch was delivered (stored durably by the
  * downstream). {@code write} throwing any exception means <em>not delivered</em>: the caller keeps the whole batch and
  * tries again later, so a sink may see the same events more than once (also after a partial write) and must
- * deduplicate on {@link AuditEvent#eventId()} (e.g. a unique key with "on conflict do nothing"). A sink must not
- * report success for events it did not store.
+ * deduplicate on {@link AuditEvent#eventId()} (e.g. a unique key with "on conflict do nothing"; a duplicate is a
+ * success, not an error). A sink must not report success for events it did not store.
+ *
+ * <p><b>Outage or rejection.</b> Throw {@link com.rabaislocal.sdk.core.error.ValidationException} or
+ * {@link com.rabaislocal.sdk.core.error.InvalidRequestException} (HTTP 400/422) only when the batch itself is invalid,
+ * so that sending it again unchanged can never succeed; anything else is taken as a temporary outage and the batch
+ * is retried until it is accepted. A {@link BatchingAuditSink} narrows a rejected batch down to the offending events
+ * and sets them aside (see its description) instead of retrying them forever.
  *
  * <p>Writing a database or HTTP sink means implementing {@link #write(List)} only; wrap it in a
  * {@link BatchingAuditSink} to make it asynchronous and failure-tolerant. Implementations used behind a

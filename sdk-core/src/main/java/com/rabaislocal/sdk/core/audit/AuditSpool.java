@@ -2,6 +2,7 @@ package com.rabaislocal.sdk.core.audit;
 
 import com.rabaislocal.sdk.core.error.ConfigException;
 import com.rabaislocal.sdk.core.error.ValidationException;
+import com.rabaislocal.sdk.core.json.SdkJson;
 import java.io.ByteArrayOutputStream;
 import java.io.FileOutputStream;
 import java.io.IOException;
@@ -14,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
@@ -36,6 +38,7 @@ final class AuditSpool implements AutoCloseable {
     static final String DATA_FILE = "audit-spool.jsonl";
     static final String CURSOR_FILE = "audit-spool.cursor";
     static final String LOCK_FILE = "audit-spool.lock";
+    static final String REJECTED_FILE = "audit-rejected.jsonl";
 
     private static final int BUFFER = 64 * 1024;
     private static final int MAX_LOGGED_CHARS = 4000;
@@ -120,6 +123,11 @@ final class AuditSpool implements AutoCloseable {
         return data;
     }
 
+    /** @return the file of events the downstream rejected for good, absolute */
+    Path rejectedFile() {
+        return directory.resolve(REJECTED_FILE);
+    }
+
     /** @return how many events are written and not yet delivered */
     long pendingEvents() {
         return pendingEvents;
@@ -164,6 +172,30 @@ final class AuditSpool implements AutoCloseable {
                 throw e;
             }
             pendingEvents += events.size();
+        }
+    }
+
+    /**
+     * Appends an event the downstream rejected for good to {@value #REJECTED_FILE}, fsync'd: its JSON with two more
+     * fields, {@code rejected_at} and {@code rejected_reason}, so each line still reads with
+     * {@link AuditEvent#fromJson(String)} once the cause is fixed. That file is never replayed automatically.
+     *
+     * @param event the rejected event
+     * @param reason why the downstream rejected it
+     * @param at when
+     * @throws IOException if it could not be written durably
+     */
+    void quarantine(AuditEvent event, String reason, Instant at) throws IOException {
+        String json = event.toJson();
+        String line = json.substring(0, json.length() - 1)
+                + ",\"rejected_at\":" + SdkJson.mapper().writeValueAsString(at.toString())
+                + ",\"rejected_reason\":" + SdkJson.mapper().writeValueAsString(reason) + "}\n";
+        synchronized (mutex) {
+            Files.createDirectories(directory);
+            try (FileOutputStream out = new FileOutputStream(rejectedFile().toFile(), true)) {
+                out.write(line.getBytes(StandardCharsets.UTF_8));
+                out.getFD().sync();
+            }
         }
     }
 

@@ -1,6 +1,8 @@
 package com.rabaislocal.sdk.core.audit;
 
 import com.rabaislocal.sdk.core.error.ConfigException;
+import com.rabaislocal.sdk.core.error.InvalidRequestException;
+import com.rabaislocal.sdk.core.error.ValidationException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -35,6 +37,13 @@ import org.slf4j.LoggerFactory;
  * for the next attempt; only at {@link #close()}, if neither the downstream nor the disk takes them, their full JSON
  * is logged at ERROR so they can be re-entered by hand.
  *
+ * <p><b>Rejected events.</b> When the downstream throws a {@link ValidationException} or an
+ * {@link InvalidRequestException} (the batch is invalid, not the downstream down; see {@link AuditSink}), the batch is
+ * spooled and replayed in ever smaller chunks until the refused event is alone; that event is then appended to
+ * {@code audit-rejected.jsonl} in the spool directory (its JSON plus {@code rejected_at} and
+ * {@code rejected_reason}) and logged in full at ERROR, and the events behind it go on. That file is never replayed
+ * automatically: fix the cause, then write its lines back (each reads with {@link AuditEvent#fromJson(String)}).
+ *
  * <p><b>At least once.</b> A batch may reach the downstream more than once (a timeout after it was stored, a crash
  * between delivery and recording it): downstreams deduplicate on {@link AuditEvent#eventId()}.
  *
@@ -43,10 +52,12 @@ import org.slf4j.LoggerFactory;
  * the spool from the caller's thread (such events may then be delivered ahead of older queued ones).
  *
  * <p><b>Logging</b> (logger {@code com.rabaislocal.sdk.core.audit}): WARN when the downstream fails, with how many
- * events were spooled; INFO when the spool has been replayed; ERROR when the spool itself fails.
+ * events were spooled; INFO when the spool has been replayed; ERROR when the spool itself fails and when an event is
+ * set aside as rejected.
  *
  * <p>The downstream is called from the worker thread only, never concurrently, and is not closed by this sink: its
- * owner closes it after closing this sink.
+ * owner closes it after closing this sink. The worker is a daemon thread: close this sink when the application stops,
+ * or the events still in memory are lost as in a crash.
  */
 public final class BatchingAuditSink implements AuditSink {
 
@@ -114,6 +125,7 @@ public final class BatchingAuditSink implements AuditSink {
     private boolean spoolFailing;
     private boolean failedWhileClosing;
     private long replayedSinceEmpty;
+    private int replayLimit;
     private List<Entry> current;
 
     private BatchingAuditSink(Builder b) {
@@ -131,6 +143,7 @@ public final class BatchingAuditSink implements AuditSink {
         this.configuredThreadName = b.threadName;
         this.threadName = b.threadName != null ? b.threadName
                 : "rabaislocal-audit-sink-" + INSTANCES.incrementAndGet();
+        this.replayLimit = b.batchSize;
         this.spool = AuditSpool.open(b.spoolDirectory, LOG);
         this.worker = new Thread(this::work, threadName);
         worker.setDaemon(true);
@@ -404,6 +417,7 @@ public final class BatchingAuditSink implements AuditSink {
                             threadName, e);
                     if (current != null) {
                         pushBack(current);
+                        current = null;
                     }
                     scheduleRetry();
                 }
@@ -429,7 +443,7 @@ public final class BatchingAuditSink implements AuditSink {
     }
 
     /**
-     * One round: wait for work, take a batch, deliver or spool it, replay a chunk of the spool when due.
+     * One round: wait for work, take a batch, replay a chunk of the spool when due, then deliver or spool the batch.
      *
      * @return false when closed and drained, null to go round again without work done, true otherwise
      */
@@ -458,13 +472,14 @@ public final class BatchingAuditSink implements AuditSink {
         } finally {
             lock.unlock();
         }
+        // Older events first: a due chunk of the spool goes out before the batch just taken.
+        if (!closing && spool.hasPending() && !backingOff()) {
+            replayOnce();
+        }
         if (!current.isEmpty()) {
             deliver(current, closing);
         }
         current = null;
-        if (!closing && spool.hasPending() && !backingOff()) {
-            replayOnce();
-        }
         return true;
     }
 
@@ -558,7 +573,15 @@ public final class BatchingAuditSink implements AuditSink {
             }
         }
         boolean safe = spoolEvents(events, closing);
-        if (failure != null) {
+        if (failure != null && isRejection(failure)) {
+            // Not an outage: no backoff; the replay narrows the batch down to the rejected event(s).
+            LOG.warn("Audit downstream rejected a batch of {} events ({}); {}", events.size(), failure,
+                    safe ? "spooled them to find and set aside the rejected event(s)"
+                            : "they could not be spooled either (see the ERROR line)");
+            if (!safe) {
+                scheduleRetry();
+            }
+        } else if (failure != null) {
             boolean firstFailure = backoff == null;
             failedWhileClosing |= closing;
             scheduleRetry();
@@ -610,7 +633,7 @@ public final class BatchingAuditSink implements AuditSink {
     private boolean replayOnce() {
         AuditSpool.Chunk chunk;
         try {
-            chunk = spool.readPending(batchSize);
+            chunk = spool.readPending(replayLimit);
         } catch (Exception e) {
             scheduleRetry();
             LOG.error("Could not read the audit spool {} ({}); next attempt in {}", spool.dataFile(), e.toString(),
@@ -626,6 +649,9 @@ public final class BatchingAuditSink implements AuditSink {
             try {
                 downstream.write(chunk.events());
             } catch (Throwable t) {
+                if (isRejection(t)) {
+                    return isolateRejected(chunk, t);
+                }
                 scheduleRetry();
                 LOG.warn("Audit downstream failed while replaying the spool ({}); {} events remain spooled in {}; "
                         + "next attempt in {}", t, spool.pendingEvents(), spool.dataFile(), backoff);
@@ -645,8 +671,50 @@ public final class BatchingAuditSink implements AuditSink {
             LOG.info("Replayed {} spooled audit events to the downstream; the spool {} is empty",
                     replayedSinceEmpty, spool.directory());
             replayedSinceEmpty = 0;
+            replayLimit = batchSize;
         }
         return true;
+    }
+
+    /**
+     * Handles a chunk the downstream refused as invalid: halves the replay size until the refused event is alone,
+     * then moves it to the rejected file so that the events behind it are no longer held back.
+     *
+     * @return true if the replay may go on at once
+     */
+    private boolean isolateRejected(AuditSpool.Chunk chunk, Throwable rejection) {
+        recovered();
+        if (chunk.events().size() > 1) {
+            replayLimit = Math.max(1, chunk.events().size() / 2);
+            LOG.warn("Audit downstream rejected a replayed batch of {} events ({}); retrying {} at a time to find "
+                    + "the rejected event", chunk.events().size(), rejection, replayLimit);
+            return true;
+        }
+        AuditEvent event = chunk.events().get(0);
+        try {
+            spool.quarantine(event, rejection.toString(), clock.instant());
+        } catch (Exception e) {
+            scheduleRetry();
+            LOG.error("Audit downstream rejected event {} ({}) and it could not be set aside in {} ({}); it stays "
+                    + "in the spool, next attempt in {}", event.eventId(), rejection, spool.rejectedFile(),
+                    e.toString(), backoff);
+            return false;
+        }
+        LOG.error("Audit downstream rejected event {} for good ({}); moved it to {} and went on with the next "
+                + "events. Its content: {}", event.eventId(), rejection, spool.rejectedFile(), event.toJson());
+        replayLimit = batchSize;
+        try {
+            spool.commit(chunk);
+        } catch (Exception e) {
+            LOG.error("Could not record replay progress in the audit spool {} ({}); event {} may be offered to "
+                    + "the downstream again after a restart", spool.directory(), e.toString(), event.eventId());
+        }
+        return true;
+    }
+
+    /** A rejection says the batch itself is invalid; retrying it unchanged can never succeed. */
+    private static boolean isRejection(Throwable t) {
+        return t instanceof ValidationException || t instanceof InvalidRequestException;
     }
 
     private void finishClose() {

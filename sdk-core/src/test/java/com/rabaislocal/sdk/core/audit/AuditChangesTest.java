@@ -188,6 +188,44 @@ class AuditChangesTest {
     }
 
     @Test
+    void byFieldIsTheLogsAuditShapeAndReadsBack() throws Exception {
+        AuditChanges changes = AuditChanges.diff(map("title", "Pizza", "gone", 1, "same", true),
+                map("title", "Pizza XL", "same", true, "added", null));
+
+        Map<String, Map<String, Object>> byField = changes.byField();
+
+        assertEquals("{\"title\":{\"old\":\"Pizza\",\"new\":\"Pizza XL\"},\"gone\":{\"old\":1},"
+                + "\"added\":{\"new\":null}}", MAPPER.writeValueAsString(byField));
+        assertEquals(changes, AuditChanges.fromByField(byField));
+        Map<String, Object> parsed = MAPPER.readValue(MAPPER.writeValueAsString(byField),
+                new com.fasterxml.jackson.core.type.TypeReference<Map<String, Object>>() { });
+        assertEquals(changes, AuditChanges.fromByField(parsed));
+        assertTrue(AuditChanges.none().byField().isEmpty());
+        assertSame(AuditChanges.none(), AuditChanges.fromByField(null));
+    }
+
+    @Test
+    void fromByFieldNamesEveryMalformedField() {
+        ValidationException e = assertThrows(ValidationException.class, () -> AuditChanges.fromByField(
+                map("ok", map("new", 1), "flat", 5, "empty", map(), "extra", map("old", 1, "was", 2))));
+
+        assertEquals(List.of("changes.flat", "changes.empty", "changes.extra"), List.copyOf(e.fieldErrors().keySet()));
+        assertEquals(List.of("must be an object with \"old\" and/or \"new\" and nothing else"),
+                e.fieldErrors().get("changes.flat"));
+    }
+
+    @Test
+    void withoutDropsFieldsOnBothSides() {
+        AuditChanges changes = AuditChanges.diff(map("title", "a", "updated_at", "2025-01-01T00:00:00Z"),
+                map("title", "b", "updated_at", "2025-01-02T00:00:00Z"));
+
+        assertEquals(AuditChanges.diff(map("title", "a"), map("title", "b")), changes.without(List.of("updated_at")));
+        assertSame(AuditChanges.none(), AuditChanges.diff(map("updated_at", 1), map("updated_at", 2))
+                .without(Set.of("updated_at")));
+        assertSame(changes, changes.without(List.of("absent")));
+    }
+
+    @Test
     void toStringListsFieldNamesOnly() {
         AuditChanges changes = AuditChanges.diff(map("email", "old@x.ca"), map("email", "new@x.ca"));
 

@@ -172,6 +172,33 @@ class AuditEventTest {
     }
 
     @Test
+    void sourceIpMustBeAnAddressLiteral() {
+        for (String ok : List.of("203.0.113.7", "0.0.0.0", "255.255.255.255", "2001:db8::1", "::1", "::",
+                "::ffff:192.0.2.33", "FE80:0:0:0:200:F8FF:FE21:67CF")) {
+            assertEquals(ok, AuditEvent.builder().action("login").entityType("users").sourceIp(ok).build().sourceIp());
+        }
+        for (String bad : List.of("unknown", "256.1.1.1", "1.2.3", "example.com", "[::1]", "fe80::1%eth0",
+                "1:2:3", ".:", "203.0.113.7, 10.0.0.1")) {
+            ValidationException e = assertThrows(ValidationException.class,
+                    () -> AuditEvent.builder().action("login").entityType("users").sourceIp(bad).build(), bad);
+            assertEquals(List.of("must be an IPv4 or IPv6 address such as 203.0.113.7 or 2001:db8::1 (was \"" + bad
+                    + "\")"), e.fieldErrors().get("sourceIp"));
+        }
+    }
+
+    @Test
+    void actionAndEntityTypeAreAtMostOneHundredCharacters() {
+        String longName = "x".repeat(101);
+
+        ValidationException e = assertThrows(ValidationException.class,
+                () -> AuditEvent.builder().action(longName).entityType(longName).build());
+
+        assertEquals(Map.of("action", List.of("must be at most 100 characters (was 101)"),
+                "entityType", List.of("must be at most 100 characters (was 101)")), e.fieldErrors());
+        assertEquals(100, AuditEvent.builder().action("y".repeat(100)).entityType("offers").build().action().length());
+    }
+
+    @Test
     void fromJsonReportsInvalidEventsAndMalformedJson() {
         ValidationException missing = assertThrows(ValidationException.class,
                 () -> AuditEvent.fromJson("{\"entity_type\":\"offers\"}"));

@@ -393,6 +393,40 @@ class BatchingAuditSinkTest {
         assertFalse(Files.exists(dataFile()));
     }
 
+    @Test
+    void anEventTheDownstreamRejectsForGoodIsSetAsideAndTheOthersGoOn() throws Exception {
+        List<AuditEvent> sent = new ArrayList<>(events(20, "v"));
+        // Valid for the SDK, refused by the "database" (think of a constraint the table adds).
+        AuditEvent poison = sent.get(13).toBuilder().sourceIp("192.0.2.1").build();
+        sent.set(13, poison);
+        RecordingAuditSink downstream = new RecordingAuditSink().rejectWhen(e -> "192.0.2.1".equals(e.sourceIp()));
+        try (LogCapture logs = LogCapture.sdk()) {
+            try (BatchingAuditSink sink = sink(downstream).batchSize(8).linger(NEVER).build()) {
+                sink.write(sent);
+            }
+            List<String> errors = logs.at("ERROR");
+            assertEquals(1, errors.size(), logs.text());
+            assertTrue(errors.get(0).contains("rejected event " + poison.eventId() + " for good"), errors.get(0));
+            assertTrue(errors.get(0).contains(poison.toJson()), errors.get(0));
+            assertTrue(errors.get(0).contains("invalid input syntax for type inet"), errors.get(0));
+        }
+
+        List<UUID> expected = new ArrayList<>(ids(sent));
+        expected.remove(poison.eventId());
+        assertEquals(expected, ids(downstream.events()), "every other event, in order, once");
+        List<String> rejected = Files.readAllLines(spoolDir().resolve(AuditSpool.REJECTED_FILE));
+        assertEquals(1, rejected.size());
+        assertEquals(poison, AuditEvent.fromJson(rejected.get(0)), "a rejected line still reads as the event");
+        assertTrue(rejected.get(0).contains("\"rejected_reason\":\"com.rabaislocal.sdk.core.error."
+                + "InvalidRequestException: "), rejected.get(0));
+        assertTrue(rejected.get(0).contains("\"rejected_at\":\"20"), rejected.get(0));
+        assertFalse(Files.exists(dataFile()));
+
+        RecordingAuditSink later = new RecordingAuditSink();
+        sink(later).build().close();
+        assertEquals(0, later.calls(), "a set-aside event is not replayed automatically");
+    }
+
     // ------------------------------------------------------------------ the spool itself failing
 
     @Test
@@ -472,6 +506,41 @@ class BatchingAuditSinkTest {
             assertTrue(recorder.awaitIds(new HashSet<>(ids(sent)), PATIENCE));
         }
         assertEquals(20, recorder.eventIds().size());
+    }
+
+    @Test
+    void producerInterruptedOnAFullQueueSpoolsItsEventAndKeepsTheInterrupt() throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        RecordingAuditSink recorder = new RecordingAuditSink();
+        AuditSink gated = batch -> {
+            try {
+                release.await(PATIENCE.toSeconds(), TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            recorder.write(batch);
+        };
+        List<AuditEvent> sent = events(3, "i");
+        try (BatchingAuditSink sink = sink(gated).queueCapacity(1).batchSize(1).linger(NEVER).enqueueTimeout(NEVER)
+                .build()) {
+            boolean[] interruptKept = new boolean[1];
+            Thread producer = new Thread(() -> {
+                sink.write(sent);
+                interruptKept[0] = Thread.currentThread().isInterrupted();
+            });
+            producer.start();
+            // One event in flight (the downstream is held), one queued, the third waits for room.
+            await("the producer to block on the full queue", () -> sink.pendingCount() == 2
+                    && producer.getState() == Thread.State.TIMED_WAITING);
+            producer.interrupt();
+            producer.join(PATIENCE.toMillis());
+
+            assertFalse(producer.isAlive());
+            assertTrue(interruptKept[0], "the caller's interrupt flag is restored");
+            assertEquals(1, sink.spooledCount(), "the interrupted write went to the spool instead of being dropped");
+            release.countDown();
+            assertTrue(recorder.awaitIds(new HashSet<>(ids(sent)), PATIENCE));
+        }
     }
 
     @Test

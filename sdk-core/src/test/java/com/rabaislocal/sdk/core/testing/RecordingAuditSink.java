@@ -2,6 +2,9 @@ package com.rabaislocal.sdk.core.testing;
 
 import com.rabaislocal.sdk.core.audit.AuditEvent;
 import com.rabaislocal.sdk.core.audit.AuditSink;
+import com.rabaislocal.sdk.core.error.ApiError;
+import com.rabaislocal.sdk.core.error.ApiException;
+import com.rabaislocal.sdk.core.error.InvalidRequestException;
 import com.rabaislocal.sdk.core.error.TransportException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -11,6 +14,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntPredicate;
+import java.util.function.Predicate;
 
 /**
  * An {@link AuditSink} that records every batch it accepts and can be told to fail, to test code that emits audit
@@ -21,6 +25,7 @@ public final class RecordingAuditSink implements AuditSink {
     private final List<List<AuditEvent>> batches = new ArrayList<>();
     private final AtomicInteger calls = new AtomicInteger();
     private volatile IntPredicate failOnCall = n -> false;
+    private volatile Predicate<AuditEvent> rejected = e -> false;
     private volatile boolean closed;
 
     /** Creates a sink that accepts every batch until told otherwise. */
@@ -61,6 +66,18 @@ public final class RecordingAuditSink implements AuditSink {
     }
 
     /**
+     * Makes every batch holding a matching event fail as a server would refuse an invalid row: an
+     * {@link InvalidRequestException} (HTTP 400, PostgreSQL code {@code 22P02}); the batch is not recorded.
+     *
+     * @param invalid which events the "server" refuses
+     * @return this sink
+     */
+    public RecordingAuditSink rejectWhen(Predicate<AuditEvent> invalid) {
+        rejected = invalid;
+        return this;
+    }
+
+    /**
      * Makes every later call succeed.
      *
      * @return this sink
@@ -71,8 +88,8 @@ public final class RecordingAuditSink implements AuditSink {
     }
 
     /**
-     * Records the batch, or throws a {@link TransportException} (service {@code "audit-test"}) when told to fail;
-     * a failed batch is not recorded.
+     * Records the batch, or throws a {@link TransportException} (service {@code "audit-test"}) when told to fail,
+     * or an {@link InvalidRequestException} when it holds an event to reject; a failed batch is not recorded.
      *
      * @param batch the events
      */
@@ -81,6 +98,13 @@ public final class RecordingAuditSink implements AuditSink {
         int call = calls.incrementAndGet();
         if (failOnCall.test(call)) {
             throw new TransportException("audit-test", "simulated outage on call " + call, null);
+        }
+        for (AuditEvent e : batch) {
+            if (rejected.test(e)) {
+                throw ApiException.of(ApiError.builder().service("audit-test").httpStatus(400).method("POST")
+                        .path("/rest/v1/logs_audit").code("22P02")
+                        .message("invalid input syntax for type inet: \"" + e.sourceIp() + "\"").build());
+            }
         }
         synchronized (batches) {
             batches.add(List.copyOf(batch));

@@ -3,7 +3,6 @@ package com.rabaislocal.sdk.supabase.crud;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.rabaislocal.sdk.core.audit.AuditChanges;
 import com.rabaislocal.sdk.core.audit.AuditEvent;
 import com.rabaislocal.sdk.core.audit.AuditSink;
 import com.rabaislocal.sdk.core.audit.BatchingAuditSink;
@@ -27,10 +26,10 @@ import java.util.UUID;
  * {@link BatchingAuditSink} in front of this sink may replay it from its spool. {@code write} returns only when the
  * database has stored the batch, and throws (the batch is then not stored) on any failure.
  *
- * <p><b>Rows.</b> {@code changes} is written in the table's own shape, each changed column mapped to
- * {@code {"old": before, "new": after}}, as the audit trigger writes it. {@code actor_id} is a uuid column: an actor
- * id that is not a UUID is stored as null (and logged at WARN with the event id); likewise a source IP that is not
- * an IP address.
+ * <p><b>Rows.</b> {@code changes} is written in the table's own shape ({@link
+ * com.rabaislocal.sdk.core.audit.AuditChanges#byField()}: each changed column mapped to
+ * {@code {"old": before, "new": after}}), as the audit trigger writes it. {@code actor_id} is a uuid column: an actor
+ * id that is not a UUID is stored as null, and logged at WARN with the event id.
  *
  * <p>It needs the service-role client: {@code logs_audit} has no INSERT policy for users. Use it behind a
  * {@link BatchingAuditSink}, so a Supabase outage never blocks or fails the service:
@@ -121,31 +120,10 @@ public final class LogsAuditSink implements AuditSink {
         row.put("action", e.action());
         row.put("entity_type", e.entityType());
         row.put("entity_id", e.entityId());
-        row.set("changes", SdkJson.mapper().valueToTree(columnChanges(e.changes())));
-        String ip = e.sourceIp();
-        if (ip != null && !IpLiterals.isIp(ip)) {
-            CrudContext.LOG.warn("audit event {}: source IP is not an IP address; stored without it", e.eventId());
-            ip = null;
-        }
-        row.put("ip", ip);
+        row.set("changes", SdkJson.mapper().valueToTree(e.changes().byField()));
+        row.put("ip", e.sourceIp());
         row.put("request_id", e.requestId());
         return row;
-    }
-
-    /** The changes in the table's shape: {@code {"column": {"old": ..., "new": ...}}}, a side only where present. */
-    static Map<String, Object> columnChanges(AuditChanges changes) {
-        Map<String, Object> out = new LinkedHashMap<>();
-        for (String field : changes.fields()) {
-            Map<String, Object> pair = new LinkedHashMap<>();
-            if (changes.before().containsKey(field)) {
-                pair.put("old", changes.before().get(field));
-            }
-            if (changes.after().containsKey(field)) {
-                pair.put("new", changes.after().get(field));
-            }
-            out.put(field, pair);
-        }
-        return out;
     }
 
     private static String uuidOrNull(AuditEvent e) {

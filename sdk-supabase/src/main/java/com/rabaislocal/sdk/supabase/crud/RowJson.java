@@ -2,7 +2,9 @@ package com.rabaislocal.sdk.supabase.crud;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.rabaislocal.sdk.core.audit.AuditChanges;
 import com.rabaislocal.sdk.core.error.RabaisSdkException;
@@ -18,15 +20,23 @@ final class RowJson {
     private static final TypeReference<LinkedHashMap<String, Object>> MAP = new TypeReference<>() {
     };
 
+    private static final java.util.List<String> BOOKKEEPING = java.util.List.of(Table.UPDATED_AT);
+
+    private static final ObjectReader EXACT = SdkJson.mapper().reader()
+            .with(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+
     private RowJson() {
     }
 
-    /** @return the row as a JSON object keyed by column name */
+    /**
+     * @return the row as a JSON object keyed by column name; decimals stay exact ({@code valueToTree} would turn a
+     *     BigDecimal into a double)
+     */
     static ObjectNode tree(Object row, String subject) {
         JsonNode node;
         try {
-            node = SdkJson.mapper().valueToTree(row);
-        } catch (IllegalArgumentException e) {
+            node = EXACT.readTree(SdkJson.mapper().writeValueAsBytes(row));
+        } catch (java.io.IOException | IllegalArgumentException e) {
             throw new ValidationException(subject, "cannot be written as JSON: " + e.getMessage());
         }
         if (!(node instanceof ObjectNode)) {
@@ -76,12 +86,6 @@ final class RowJson {
 
     /** @return the changed columns between two versions of a row, {@code updated_at} left out as bookkeeping */
     static AuditChanges diff(Map<String, Object> before, Map<String, Object> after) {
-        if (before != null) {
-            before.remove(Table.UPDATED_AT);
-        }
-        if (after != null) {
-            after.remove(Table.UPDATED_AT);
-        }
-        return AuditChanges.diff(before, after);
+        return AuditChanges.diff(before, after).without(BOOKKEEPING);
     }
 }
