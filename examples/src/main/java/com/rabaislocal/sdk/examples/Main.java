@@ -3,8 +3,10 @@ package com.rabaislocal.sdk.examples;
 import java.io.PrintStream;
 
 /**
- * The examples' main program. Offline by default: it needs no key and reaches no service unless the services'
- * variables are set. Run it with {@code mvn -B -q -pl examples -am -DskipTests package exec:java}.
+ * The examples' main program: (1) the configuration diagnosis, (2) the Supabase walk-through. Offline by default:
+ * it needs no key and reaches no service unless the services' variables are set; without {@code SUPABASE_URL} and
+ * {@code SUPABASE_ANON_KEY} the walk-through runs against a local stand-in started in this process. Run it with
+ * {@code mvn -B -q -pl examples -am -DskipTests package exec:java}.
  */
 public final class Main {
 
@@ -20,5 +22,8 @@ public final class Main {
         PrintStream out = System.out;
         out.println("== 1. Configuration diagnosis ==");
         ConfigDiagnosisExample.run(out);
+        out.println();
+        out.println("== 2. Supabase walk-through ==");
+        SupabaseWalkthrough.runFromProcess(out);
     }
 }

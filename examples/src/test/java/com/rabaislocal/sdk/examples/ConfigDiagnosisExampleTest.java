@@ -15,7 +15,8 @@ import org.junit.jupiter.api.Test;
 
 class ConfigDiagnosisExampleTest {
 
-    private static String jwt(String payloadJson) {
+    /** An unsigned-for-test JWT-shaped key with the given payload, as Supabase's legacy keys look. */
+    static String jwt(String payloadJson) {
         Base64.Encoder b64 = Base64.getUrlEncoder().withoutPadding();
         return b64.encodeToString("{\"alg\":\"HS256\",\"typ\":\"JWT\"}".getBytes(StandardCharsets.UTF_8)) + "."
                 + b64.encodeToString(payloadJson.getBytes(StandardCharsets.UTF_8)) + ".c2lnbmF0dXJl";
