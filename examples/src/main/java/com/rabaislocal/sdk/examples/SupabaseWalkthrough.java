@@ -146,9 +146,9 @@ public final class SupabaseWalkthrough {
 
         Optional<CredentialProvider> serviceKey = target.serviceRoleKey();
         try (AuthClient auth = AuthClient.builder().url(url).apiKey(settings.anonKey()).build();
-             SupabaseClient anon = SupabaseClient.builder().url(url).apiKey(settings.anonKey()).build();
-             SupabaseClient service = serviceKey.map(k -> SupabaseClient.serviceRoleBuilder().url(url).apiKey(k)
-                     .build()).orElse(null);
+             SupabaseClient anon = SupabaseClient.fromSettings(settings);
+             SupabaseClient service = serviceKey.isPresent() ? SupabaseClient.serviceRoleFromSettings(settings)
+                     : null;
              AuditStore store = AuditStore.open(service)) {
             PrintingAuditSink audit = new PrintingAuditSink(out, INDENT, store.sink());
             out.println("Audit events are printed as the CRUD template emits them" + (service != null

@@ -2,6 +2,7 @@ package com.rabaislocal.sdk.supabase;
 
 import com.rabaislocal.sdk.core.config.CredentialProvider;
 import com.rabaislocal.sdk.core.config.Secret;
+import com.rabaislocal.sdk.core.config.SupabaseSettings;
 import com.rabaislocal.sdk.core.error.ValidationException;
 import com.rabaislocal.sdk.core.http.RequestAuthenticator;
 import com.rabaislocal.sdk.core.http.SdkHttpClient;
@@ -98,6 +99,29 @@ public final class SupabaseClient implements AutoCloseable {
      */
     public static SupabaseClient createServiceRole(String url, CredentialProvider secretKey) {
         return serviceRoleBuilder().url(url).apiKey(secretKey).build();
+    }
+
+    /**
+     * Creates the publishable-key client from validated configuration ({@code SdkConfig.supabase()}). The key is
+     * read through the configuration's provider on every request, so a key rotated in its source is used without
+     * rebuilding the client.
+     *
+     * @param settings the Supabase settings
+     * @return the client
+     */
+    public static SupabaseClient fromSettings(SupabaseSettings settings) {
+        return create(settings.url().toString(), settings.anonKey());
+    }
+
+    /**
+     * Creates the service-role client from validated configuration. Server side only.
+     *
+     * @param settings the Supabase settings
+     * @return the service-role client
+     * @throws com.rabaislocal.sdk.core.error.ConfigException when SUPABASE_SERVICE_ROLE_KEY is not set
+     */
+    public static SupabaseClient serviceRoleFromSettings(SupabaseSettings settings) {
+        return createServiceRole(settings.url().toString(), settings.requireServiceRoleKey());
     }
 
     /**

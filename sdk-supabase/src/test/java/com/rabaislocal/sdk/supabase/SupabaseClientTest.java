@@ -7,6 +7,15 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.rabaislocal.sdk.core.config.CredentialProvider;
+import com.rabaislocal.sdk.core.config.SdkConfig;
+import com.rabaislocal.sdk.core.error.ConfigException;
+import com.rabaislocal.sdk.core.testing.FakeClock;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Duration;
+import java.util.Properties;
+import org.junit.jupiter.api.io.TempDir;
 import com.rabaislocal.sdk.core.config.Secret;
 import com.rabaislocal.sdk.core.error.ValidationException;
 import com.rabaislocal.sdk.core.http.UserAgent;
@@ -149,5 +158,37 @@ class SupabaseClientTest {
         c.close();
         assertThrows(com.rabaislocal.sdk.core.error.RabaisSdkException.class,
                 () -> c.from("offers").select().execute());
+    }
+
+    @Test
+    void fromSettingsSendsTheConfiguredKeyAndFollowsItsRotation(@TempDir Path dir) throws Exception {
+        Path env = dir.resolve(".env");
+        String first = "sb_publishable_" + "a".repeat(31);
+        String rotated = "sb_publishable_" + "b".repeat(40);
+        Files.writeString(env, "SUPABASE_URL=" + mock.url() + "\nSUPABASE_ANON_KEY=" + first + "\n");
+        FakeClock clock = FakeClock.create();
+        SdkConfig config = SdkConfig.builder().environmentVariables(Map.of()).systemProperties(new Properties())
+                .dotEnvFile(env).clock(clock).refreshInterval(Duration.ofSeconds(1)).build();
+
+        SupabaseClient client = SupabaseClient.fromSettings(config.supabase());
+        assertEquals(first, call(client).getHeader("apikey"));
+
+        Files.writeString(env, "SUPABASE_URL=" + mock.url() + "\nSUPABASE_ANON_KEY=" + rotated + "\n");
+        Files.setLastModifiedTime(env, FileTime.fromMillis(Files.getLastModifiedTime(env).toMillis() + 5_000));
+        clock.advance(Duration.ofSeconds(2));
+        assertEquals(rotated, call(client).getHeader("apikey"), "the rotated key is used without a rebuild");
+        assertFalse(client.isServiceRole());
+    }
+
+    @Test
+    void serviceRoleFromSettingsNamesTheMissingVariable() {
+        SdkConfig config = SdkConfig.builder().environmentVariables(Map.of("SUPABASE_URL", mock.url(),
+                "SUPABASE_ANON_KEY", "sb_publishable_" + "a".repeat(31))).systemProperties(new Properties())
+                .noDotEnvFile().build();
+
+        ConfigException e = assertThrows(ConfigException.class,
+                () -> SupabaseClient.serviceRoleFromSettings(config.supabase()));
+        assertTrue(e.getMessage().contains("SUPABASE_SERVICE_ROLE_KEY"), e.getMessage());
+        assertEquals(0, mock.requestCount());
     }
 }

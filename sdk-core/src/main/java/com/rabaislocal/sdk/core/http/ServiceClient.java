@@ -286,8 +286,12 @@ public final class ServiceClient implements AutoCloseable {
 
     private <T> Answer<T> attempt(SdkRequest request, HttpUrl url, int attempt, Duration timeLeft, boolean whole,
                                   String target, BodyReader<T> reader) throws IOException {
-        Request.Builder rb = new Request.Builder().url(url).headers(defaultHeaders)
-                .header("User-Agent", UserAgent.value());
+        Request.Builder rb = new Request.Builder().url(url);
+        if (defaultHeaders.size() > 0) {
+            // Copying an empty header set still allocates; most clients have none.
+            rb.headers(defaultHeaders);
+        }
+        rb.header("User-Agent", UserAgent.value());
         Headers own = request.headers();
         for (int i = 0; i < own.size(); i++) {
             rb.header(own.name(i), own.value(i));
