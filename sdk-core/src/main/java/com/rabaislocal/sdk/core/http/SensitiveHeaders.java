@@ -20,6 +20,9 @@ public final class SensitiveHeaders {
             "proxy-authorization", "cookie", "set-cookie", "apikey", "api-key", "x-api-key",
             "x-goaffpro-access-token", "x-goaffpro-public-token"));
 
+    private static final Set<String> SENSITIVE_QUERY = Set.of("apikey", "api_key", "key", "token", "access_token",
+            "refresh_token", "password", "secret");
+
     private final Set<String> names;
 
     private SensitiveHeaders(Set<String> lowerCaseNames) {
@@ -76,6 +79,18 @@ public final class SensitiveHeaders {
             sb.append(n).append(": ").append(contains(n) ? REDACTED : headers.value(i));
         }
         return sb.toString();
+    }
+
+    /**
+     * Tells whether a query parameter carries a credential and must be redacted wherever a URL is printed:
+     * {@code apikey}, {@code api_key}, {@code key}, {@code token}, {@code access_token}, {@code refresh_token},
+     * {@code password}, {@code secret}, in any case.
+     *
+     * @param name the parameter name
+     * @return true when its value must not be printed
+     */
+    public static boolean isSensitiveQueryParameter(String name) {
+        return SENSITIVE_QUERY.contains(name.toLowerCase(Locale.ROOT));
     }
 
     @Override

@@ -15,9 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import okhttp3.Call;
@@ -44,8 +42,6 @@ import org.slf4j.LoggerFactory;
 public final class ServiceClient implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger("com.rabaislocal.sdk.http");
-    private static final Set<String> SENSITIVE_QUERY = Set.of("apikey", "api_key", "key", "token", "access_token",
-            "refresh_token", "password", "secret");
     private static final int MAX_LOGGED_BODY = 4096;
     private static final String ENCODED_REDACTED = HttpUrl.get("http://h/").newBuilder()
             .addQueryParameter("q", SensitiveHeaders.REDACTED).build().encodedQuery().substring(2);
@@ -233,8 +229,18 @@ public final class ServiceClient implements AutoCloseable {
         return cls != null ? cls.getTypeName() : ref.getType().getTypeName();
     }
 
-    /** A failure to read or bind a 2xx body: the service answered something the SDK cannot use. */
-    static RabaisSdkException unreadable(String service, String call, String target, IOException e) {
+    /**
+     * The exception for a 2xx body that could not be read or bound, for modules that read answers themselves
+     * (streams, trees): a JSON shape the SDK cannot use is a {@link RabaisSdkException}, a broken read a
+     * {@link com.rabaislocal.sdk.core.error.TransportException}.
+     *
+     * @param service the service name
+     * @param call the call, e.g. {@code GET /rest/v1/offers}
+     * @param target what the body was being read as, e.g. a type name
+     * @param e the failure
+     * @return the exception to throw
+     */
+    public static RabaisSdkException unreadable(String service, String call, String target, IOException e) {
         if (e instanceof com.fasterxml.jackson.core.JsonProcessingException) {
             return new RabaisSdkException(service + " " + call + ": the answer could not be read as " + target + ": "
                     + ((com.fasterxml.jackson.core.JsonProcessingException) e).getOriginalMessage(), e);
@@ -417,7 +423,7 @@ public final class ServiceClient implements AutoCloseable {
         HttpUrl.Builder b = url.newBuilder();
         boolean redacted = false;
         for (String name : url.queryParameterNames()) {
-            if (SENSITIVE_QUERY.contains(name.toLowerCase(Locale.ROOT))) {
+            if (SensitiveHeaders.isSensitiveQueryParameter(name)) {
                 b.setQueryParameter(name, SensitiveHeaders.REDACTED);
                 redacted = true;
             }

@@ -125,8 +125,7 @@ final class AuthHttp {
         try {
             return SdkJson.mapper().treeToValue(node, type);
         } catch (JsonProcessingException e) {
-            throw new RabaisSdkException(SERVICE + " " + request.describe() + ": the answer could not be read as "
-                    + type.getSimpleName() + ": " + e.getOriginalMessage(), e);
+            throw ServiceClient.unreadable(SERVICE, request.describe(), type.getSimpleName(), e);
         }
     }
 }

@@ -1,13 +1,12 @@
 package com.rabaislocal.sdk.supabase.postgrest;
 
 import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.rabaislocal.sdk.core.error.RabaisSdkException;
-import com.rabaislocal.sdk.core.error.TransportException;
+import com.rabaislocal.sdk.core.http.ServiceClient;
 import com.rabaislocal.sdk.core.json.SdkJson;
 import java.io.Closeable;
 import java.io.IOException;
@@ -136,11 +135,6 @@ final class RowReader<T> implements Closeable {
     }
 
     static RabaisSdkException failure(Call call, JavaType type, IOException e) {
-        if (e instanceof JsonProcessingException) {
-            return new RabaisSdkException(call.service + " " + call.call + ": the answer could not be read as "
-                    + type.toCanonical() + ": " + ((JsonProcessingException) e).getOriginalMessage(), e);
-        }
-        return new TransportException(call.service, call.service + " " + call.call + ": reading the answer failed: "
-                + e.getClass().getSimpleName() + ": " + e.getMessage(), e);
+        return ServiceClient.unreadable(call.service, call.call, type.toCanonical(), e);
     }
 }
