@@ -184,67 +184,122 @@ public final class ApiError {
         private Builder() {
         }
 
-        /** @param service the service name @return this builder */
+        /**
+         * Sets service.
+         *
+         * @param service the service name
+         * @return this builder
+         */
         public Builder service(String service) {
             this.service = service;
             return this;
         }
 
-        /** @param httpStatus the HTTP status @return this builder */
+        /**
+         * Sets httpStatus.
+         *
+         * @param httpStatus the HTTP status
+         * @return this builder
+         */
         public Builder httpStatus(int httpStatus) {
             this.httpStatus = httpStatus;
             return this;
         }
 
-        /** @param method the HTTP method @return this builder */
+        /**
+         * Sets method.
+         *
+         * @param method the HTTP method
+         * @return this builder
+         */
         public Builder method(String method) {
             this.method = method;
             return this;
         }
 
-        /** @param path the URL path, without query @return this builder */
+        /**
+         * Sets path.
+         *
+         * @param path the URL path, without query
+         * @return this builder
+         */
         public Builder path(String path) {
             this.path = path;
             return this;
         }
 
-        /** @param code the service's error code @return this builder */
+        /**
+         * Sets code.
+         *
+         * @param code the service's error code
+         * @return this builder
+         */
         public Builder code(String code) {
             this.code = blankToNull(code);
             return this;
         }
 
-        /** @param message the service's message @return this builder */
+        /**
+         * Sets message.
+         *
+         * @param message the service's message
+         * @return this builder
+         */
         public Builder message(String message) {
             this.message = blankToNull(message);
             return this;
         }
 
-        /** @param details the service's details @return this builder */
+        /**
+         * Sets details.
+         *
+         * @param details the service's details
+         * @return this builder
+         */
         public Builder details(String details) {
             this.details = blankToNull(details);
             return this;
         }
 
-        /** @param hint the service's hint @return this builder */
+        /**
+         * Sets hint.
+         *
+         * @param hint the service's hint
+         * @return this builder
+         */
         public Builder hint(String hint) {
             this.hint = blankToNull(hint);
             return this;
         }
 
-        /** @param requestId the request id @return this builder */
+        /**
+         * Sets requestId.
+         *
+         * @param requestId the request id
+         * @return this builder
+         */
         public Builder requestId(String requestId) {
             this.requestId = blankToNull(requestId);
             return this;
         }
 
-        /** @param retryable whether a repeat may succeed @return this builder */
+        /**
+         * Sets retryable.
+         *
+         * @param retryable whether a repeat may succeed
+         * @return this builder
+         */
         public Builder retryable(boolean retryable) {
             this.retryable = retryable;
             return this;
         }
 
-        /** @param rawBody the body as received @return this builder */
+        /**
+         * Sets rawBody.
+         *
+         * @param rawBody the body as received
+         * @return this builder
+         */
         public Builder rawBody(String rawBody) {
             this.rawBody = rawBody;
             return this;
@@ -274,7 +329,12 @@ public final class ApiError {
             return this;
         }
 
-        /** @param retryAfter the delay the service asked for @return this builder */
+        /**
+         * Sets retryAfter.
+         *
+         * @param retryAfter the delay the service asked for
+         * @return this builder
+         */
         public Builder retryAfter(Duration retryAfter) {
             this.retryAfter = retryAfter;
             return this;

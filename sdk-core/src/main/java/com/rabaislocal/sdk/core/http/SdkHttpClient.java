@@ -128,25 +128,45 @@ public final class SdkHttpClient implements AutoCloseable {
             return this;
         }
 
-        /** @param timeout connect timeout, positive; default 10 s @return this builder */
+        /**
+         * Sets timeout.
+         *
+         * @param timeout connect timeout, positive; default 10 s
+         * @return this builder
+         */
         public Builder connectTimeout(Duration timeout) {
             this.connectTimeout = timeout;
             return this;
         }
 
-        /** @param timeout read timeout, positive; default 30 s @return this builder */
+        /**
+         * Sets timeout.
+         *
+         * @param timeout read timeout, positive; default 30 s
+         * @return this builder
+         */
         public Builder readTimeout(Duration timeout) {
             this.readTimeout = timeout;
             return this;
         }
 
-        /** @param timeout write timeout, positive; default 30 s @return this builder */
+        /**
+         * Sets timeout.
+         *
+         * @param timeout write timeout, positive; default 30 s
+         * @return this builder
+         */
         public Builder writeTimeout(Duration timeout) {
             this.writeTimeout = timeout;
             return this;
         }
 
-        /** @param logBodies log bodies at DEBUG; default false @return this builder */
+        /**
+         * Sets logBodies.
+         *
+         * @param logBodies log bodies at DEBUG; default false
+         * @return this builder
+         */
         public Builder logBodies(boolean logBodies) {
             this.logBodies = logBodies;
             return this;

@@ -219,7 +219,12 @@ public final class SdkRequest {
         private Builder() {
         }
 
-        /** @param method the HTTP method @return this builder */
+        /**
+         * Sets method.
+         *
+         * @param method the HTTP method
+         * @return this builder
+         */
         public Builder method(String method) {
             this.method = method == null ? null : method.toUpperCase(Locale.ROOT);
             return this;
@@ -350,13 +355,23 @@ public final class SdkRequest {
             return body(text.getBytes(StandardCharsets.UTF_8), contentType);
         }
 
-        /** @param timeout limit of each attempt, positive; null for the client's @return this builder */
+        /**
+         * Sets timeout.
+         *
+         * @param timeout limit of each attempt, positive; null for the client's
+         * @return this builder
+         */
         public Builder timeout(Duration timeout) {
             this.timeout = timeout;
             return this;
         }
 
-        /** @param deadline limit across attempts, positive; null for the policy's @return this builder */
+        /**
+         * Sets deadline.
+         *
+         * @param deadline limit across attempts, positive; null for the policy's
+         * @return this builder
+         */
         public Builder deadline(Duration deadline) {
             this.deadline = deadline;
             return this;

@@ -469,45 +469,80 @@ public final class ServiceClient implements AutoCloseable {
         private Builder() {
         }
 
-        /** @param service the service name for logs and errors, e.g. {@code "supabase"} @return this builder */
+        /**
+         * Sets service.
+         *
+         * @param service the service name for logs and errors, e.g. {@code "supabase"}
+         * @return this builder
+         */
         public Builder service(String service) {
             this.service = service;
             return this;
         }
 
-        /** @param baseUrl the base URL, http or https @return this builder */
+        /**
+         * Sets baseUrl.
+         *
+         * @param baseUrl the base URL, http or https
+         * @return this builder
+         */
         public Builder baseUrl(String baseUrl) {
             this.baseUrlText = baseUrl;
             this.baseUrl = baseUrl == null ? null : HttpUrl.parse(baseUrl);
             return this;
         }
 
-        /** @param baseUrl the base URL @return this builder */
+        /**
+         * Sets baseUrl.
+         *
+         * @param baseUrl the base URL
+         * @return this builder
+         */
         public Builder baseUrl(HttpUrl baseUrl) {
             this.baseUrlText = String.valueOf(baseUrl);
             this.baseUrl = baseUrl;
             return this;
         }
 
-        /** @param transport the shared transport; default {@link SdkHttpClient#shared()} @return this builder */
+        /**
+         * Sets transport.
+         *
+         * @param transport the shared transport; default {@link SdkHttpClient#shared()}
+         * @return this builder
+         */
         public Builder transport(SdkHttpClient transport) {
             this.transport = transport;
             return this;
         }
 
-        /** @param authenticator adds credentials to each attempt @return this builder */
+        /**
+         * Sets authenticator.
+         *
+         * @param authenticator adds credentials to each attempt
+         * @return this builder
+         */
         public Builder authenticator(RequestAuthenticator authenticator) {
             this.authenticator = authenticator;
             return this;
         }
 
-        /** @param errorParser reads the service's error bodies @return this builder */
+        /**
+         * Sets errorParser.
+         *
+         * @param errorParser reads the service's error bodies
+         * @return this builder
+         */
         public Builder errorParser(ErrorParser errorParser) {
             this.errorParser = errorParser;
             return this;
         }
 
-        /** @param retryPolicy the retry policy; default {@link RetryPolicy#defaults()} @return this builder */
+        /**
+         * Sets retryPolicy.
+         *
+         * @param retryPolicy the retry policy; default {@link RetryPolicy#defaults()}
+         * @return this builder
+         */
         public Builder retryPolicy(RetryPolicy retryPolicy) {
             this.retryPolicy = retryPolicy;
             return this;
@@ -570,7 +605,12 @@ public final class ServiceClient implements AutoCloseable {
             return this;
         }
 
-        /** @param timeout limit of each attempt, positive; null: only the deadline applies @return this builder */
+        /**
+         * Sets timeout.
+         *
+         * @param timeout limit of each attempt, positive; null: only the deadline applies
+         * @return this builder
+         */
         public Builder timeout(Duration timeout) {
             this.timeout = timeout;
             return this;

@@ -174,68 +174,123 @@ public final class RetryPolicy {
         private Builder() {
         }
 
-        /** @param maxRetries retries after the first attempt, 0 to 10 @return this builder */
+        /**
+         * Sets maxRetries.
+         *
+         * @param maxRetries retries after the first attempt, 0 to 10
+         * @return this builder
+         */
         public Builder maxRetries(int maxRetries) {
             this.maxRetries = maxRetries;
             return this;
         }
 
-        /** @param initialBackoff first backoff delay, positive @return this builder */
+        /**
+         * Sets initialBackoff.
+         *
+         * @param initialBackoff first backoff delay, positive
+         * @return this builder
+         */
         public Builder initialBackoff(Duration initialBackoff) {
             this.initialBackoff = initialBackoff;
             return this;
         }
 
-        /** @param maxBackoff backoff cap, at least the initial backoff @return this builder */
+        /**
+         * Sets maxBackoff.
+         *
+         * @param maxBackoff backoff cap, at least the initial backoff
+         * @return this builder
+         */
         public Builder maxBackoff(Duration maxBackoff) {
             this.maxBackoff = maxBackoff;
             return this;
         }
 
-        /** @param minJitter lower bound of the jitter factor, in [0, 1]; 1 disables jitter @return this builder */
+        /**
+         * Sets minJitter.
+         *
+         * @param minJitter lower bound of the jitter factor, in [0, 1]; 1 disables jitter
+         * @return this builder
+         */
         public Builder minJitter(double minJitter) {
             this.minJitter = minJitter;
             return this;
         }
 
-        /** @param maxRetryAfter cap on a server's wait hint, not negative @return this builder */
+        /**
+         * Sets maxRetryAfter.
+         *
+         * @param maxRetryAfter cap on a server's wait hint, not negative
+         * @return this builder
+         */
         public Builder maxRetryAfter(Duration maxRetryAfter) {
             this.maxRetryAfter = maxRetryAfter;
             return this;
         }
 
-        /** @param statuses the HTTP statuses to retry @return this builder */
+        /**
+         * Sets statuses.
+         *
+         * @param statuses the HTTP statuses to retry
+         * @return this builder
+         */
         public Builder retryableStatuses(Set<Integer> statuses) {
             // null is reported by build() with the other problems, not as a NullPointerException here
             this.retryableStatuses = statuses == null ? null : Set.copyOf(statuses);
             return this;
         }
 
-        /** @param retryOnIoFailure whether to retry when no answer came @return this builder */
+        /**
+         * Sets retryOnIoFailure.
+         *
+         * @param retryOnIoFailure whether to retry when no answer came
+         * @return this builder
+         */
         public Builder retryOnIoFailure(boolean retryOnIoFailure) {
             this.retryOnIoFailure = retryOnIoFailure;
             return this;
         }
 
-        /** @param deadline total time per call across attempts, positive @return this builder */
+        /**
+         * Sets deadline.
+         *
+         * @param deadline total time per call across attempts, positive
+         * @return this builder
+         */
         public Builder deadline(Duration deadline) {
             this.deadline = deadline;
             return this;
         }
 
-        /** @param sleeper how to wait between attempts @return this builder */
+        /**
+         * Sets sleeper.
+         *
+         * @param sleeper how to wait between attempts
+         * @return this builder
+         */
         public Builder sleeper(Sleeper sleeper) {
             this.sleeper = sleeper;
             return this;
         }
 
-        /** @param clock the clock for deadlines and HTTP dates @return this builder */
+        /**
+         * Sets clock.
+         *
+         * @param clock the clock for deadlines and HTTP dates
+         * @return this builder
+         */
         public Builder clock(Clock clock) {
             this.clock = clock;
             return this;
         }
 
-        /** @param random source of jitter in [0, 1) @return this builder */
+        /**
+         * Sets random.
+         *
+         * @param random source of jitter in [0, 1)
+         * @return this builder
+         */
         public Builder random(DoubleSupplier random) {
             this.random = random;
             return this;

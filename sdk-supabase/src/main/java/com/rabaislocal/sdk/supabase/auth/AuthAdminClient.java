@@ -271,7 +271,12 @@ public final class AuthAdminClient extends AuthService {
             return key(serviceRoleKey);
         }
 
-        /** @param serviceRoleKey the service-role (secret) key @return this builder */
+        /**
+         * Sets serviceRoleKey.
+         *
+         * @param serviceRoleKey the service-role (secret) key
+         * @return this builder
+         */
         public Builder serviceRoleKey(Secret serviceRoleKey) {
             return serviceRoleKey(serviceRoleKey == null ? null : CredentialProvider.of(serviceRoleKey));
         }

@@ -200,7 +200,12 @@ public final class AuthClient extends AuthService {
             return key(apiKey);
         }
 
-        /** @param apiKey the publishable (anon) key @return this builder */
+        /**
+         * Sets apiKey.
+         *
+         * @param apiKey the publishable (anon) key
+         * @return this builder
+         */
         public Builder apiKey(Secret apiKey) {
             return apiKey(apiKey == null ? null : CredentialProvider.of(apiKey));
         }

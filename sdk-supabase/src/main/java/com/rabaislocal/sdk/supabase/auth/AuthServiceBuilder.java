@@ -40,13 +40,23 @@ abstract class AuthServiceBuilder<B extends AuthServiceBuilder<B>> {
         return self();
     }
 
-    /** @param transport the shared transport; default {@link SdkHttpClient#shared()} @return this builder */
+    /**
+     * Sets transport.
+     *
+     * @param transport the shared transport; default {@link SdkHttpClient#shared()}
+     * @return this builder
+     */
     public B transport(SdkHttpClient transport) {
         this.transport = transport;
         return self();
     }
 
-    /** @param retryPolicy default {@link AuthClient#defaultRetryPolicy()} @return this builder */
+    /**
+     * Sets retryPolicy.
+     *
+     * @param retryPolicy default {@link AuthClient#defaultRetryPolicy()}
+     * @return this builder
+     */
     public B retryPolicy(RetryPolicy retryPolicy) {
         this.retryPolicy = retryPolicy;
         return self();

@@ -91,19 +91,34 @@ public final class GenerateLinkParams {
         private Builder() {
         }
 
-        /** @param type the link type @return this builder */
+        /**
+         * Sets type.
+         *
+         * @param type the link type
+         * @return this builder
+         */
         public Builder type(GenerateLinkType type) {
             this.type = type;
             return this;
         }
 
-        /** @param newEmail the new address, required for the e-mail change types @return this builder */
+        /**
+         * Sets newEmail.
+         *
+         * @param newEmail the new address, required for the e-mail change types
+         * @return this builder
+         */
         public Builder newEmail(String newEmail) {
             this.newEmail = AuthValues.blankToNull(newEmail);
             return this;
         }
 
-        /** @param data user metadata for sign-up and invite links; null for none @return this builder */
+        /**
+         * Sets data.
+         *
+         * @param data user metadata for sign-up and invite links; null for none
+         * @return this builder
+         */
         public Builder data(Map<String, ?> data) {
             this.data = AuthValues.mutableCopy(data);
             return this;

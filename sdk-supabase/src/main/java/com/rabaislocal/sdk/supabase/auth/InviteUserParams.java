@@ -76,7 +76,12 @@ public final class InviteUserParams {
         private Builder() {
         }
 
-        /** @param data user metadata to store on the invited user; null for none @return this builder */
+        /**
+         * Sets data.
+         *
+         * @param data user metadata to store on the invited user; null for none
+         * @return this builder
+         */
         public Builder data(Map<String, ?> data) {
             this.data = AuthValues.mutableCopy(data);
             return this;

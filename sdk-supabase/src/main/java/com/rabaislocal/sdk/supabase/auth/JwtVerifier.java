@@ -364,31 +364,56 @@ public final class JwtVerifier implements AutoCloseable {
             return this;
         }
 
-        /** @param transport the shared transport for JWKS fetches; default {@link SdkHttpClient#shared()} @return this builder */
+        /**
+         * Sets transport.
+         *
+         * @param transport the shared transport for JWKS fetches; default {@link SdkHttpClient#shared()}
+         * @return this builder
+         */
         public Builder transport(SdkHttpClient transport) {
             this.transport = transport;
             return this;
         }
 
-        /** @param retryPolicy for JWKS fetches; default {@link AuthClient#defaultRetryPolicy()} @return this builder */
+        /**
+         * Sets retryPolicy.
+         *
+         * @param retryPolicy for JWKS fetches; default {@link AuthClient#defaultRetryPolicy()}
+         * @return this builder
+         */
         public Builder retryPolicy(RetryPolicy retryPolicy) {
             this.retryPolicy = retryPolicy;
             return this;
         }
 
-        /** @param clock the clock for {@code exp}, {@code nbf} and the cache; default UTC system clock @return this builder */
+        /**
+         * Sets clock.
+         *
+         * @param clock the clock for {@code exp}, {@code nbf} and the cache; default UTC system clock
+         * @return this builder
+         */
         public Builder clock(Clock clock) {
             this.clock = clock;
             return this;
         }
 
-        /** @param clockSkew allowance on {@code exp} and {@code nbf}, 0 to 5 min; default 30 s @return this builder */
+        /**
+         * Sets clockSkew.
+         *
+         * @param clockSkew allowance on {@code exp} and {@code nbf}, 0 to 5 min; default 30 s
+         * @return this builder
+         */
         public Builder clockSkew(Duration clockSkew) {
             this.clockSkew = clockSkew;
             return this;
         }
 
-        /** @param cacheTtl how long fetched keys are used before a refetch, positive; default 10 min @return this builder */
+        /**
+         * Sets cacheTtl.
+         *
+         * @param cacheTtl how long fetched keys are used before a refetch, positive; default 10 min
+         * @return this builder
+         */
         public Builder cacheTtl(Duration cacheTtl) {
             this.cacheTtl = cacheTtl;
             return this;

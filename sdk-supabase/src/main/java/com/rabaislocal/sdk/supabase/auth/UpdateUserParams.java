@@ -108,13 +108,22 @@ public final class UpdateUserParams {
             return this;
         }
 
-        /** Lifts a ban (sends {@code ban_duration: "none"}). @return this builder */
+        /**
+         * Lifts a ban (sends {@code ban_duration: "none"}).
+         *
+         * @return this builder
+         */
         public Builder unban() {
             this.banDuration = "none";
             return this;
         }
 
-        /** @param role the database role to give the user, e.g. {@code authenticated} @return this builder */
+        /**
+         * Sets role.
+         *
+         * @param role the database role to give the user, e.g. {@code authenticated}
+         * @return this builder
+         */
         public Builder role(String role) {
             this.role = AuthValues.blankToNull(role);
             return this;
