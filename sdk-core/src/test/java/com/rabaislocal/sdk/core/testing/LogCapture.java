@@ -24,7 +24,7 @@ public final class LogCapture implements AutoCloseable {
         this.previous = logger.getLevel();
         appender.start();
         logger.addAppender(appender);
-        logger.setLevel(Level.ALL);
+        logger.setLevel(Level.TRACE);
     }
 
     /** @return a capture of every SDK logger at every level */
