@@ -8,8 +8,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import com.rabaislocal.sdk.core.error.ValidationException;
 import com.rabaislocal.sdk.core.json.SdkJson;
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -17,7 +15,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
-import java.util.regex.Pattern;
 
 /**
  * One audited action: who ({@link #actorId()}, {@link #actorRole()}) did what ({@link #action()}) to which entity
@@ -313,8 +310,6 @@ public final class AuditEvent {
     public static final class Builder {
 
         private static final int MAX_NAME_LENGTH = 100;
-        private static final Pattern IPV4 = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
-        private static final Pattern IPV6_CHARS = Pattern.compile("[0-9A-Fa-f:][0-9A-Fa-f:.]{1,44}");
 
         private UUID eventId;
         private Instant occurredAt;
@@ -473,7 +468,7 @@ public final class AuditEvent {
             notBlankWhenSet(errors, "entityId", entityId);
             notBlankWhenSet(errors, "sourceIp", sourceIp);
             notBlankWhenSet(errors, "requestId", requestId);
-            if (sourceIp != null && !sourceIp.isBlank() && !isIpLiteral(sourceIp)) {
+            if (sourceIp != null && !sourceIp.isBlank() && !IpLiteral.isValid(sourceIp)) {
                 add(errors, "sourceIp", "must be an IPv4 or IPv6 address such as 203.0.113.7 or 2001:db8::1 (was \""
                         + (sourceIp.length() > 60 ? sourceIp.substring(0, 60) + "..." : sourceIp) + "\")");
             }
@@ -490,28 +485,6 @@ public final class AuditEvent {
                 add(errors, field, "must not be blank (" + example + ")");
             } else if (value.length() > MAX_NAME_LENGTH) {
                 add(errors, field, "must be at most " + MAX_NAME_LENGTH + " characters (was " + value.length() + ")");
-            }
-        }
-
-        /** A literal address only: no host name, so validating never triggers a DNS lookup. */
-        private static boolean isIpLiteral(String text) {
-            if (IPV4.matcher(text).matches()) {
-                for (String part : text.split("\\.")) {
-                    if (Integer.parseInt(part) > 255) {
-                        return false;
-                    }
-                }
-                return true;
-            }
-            if (text.indexOf(':') < 0 || !IPV6_CHARS.matcher(text).matches()) {
-                return false;
-            }
-            try {
-                // Starting with a hex digit or ':' and holding a ':', the text is parsed as an IPv6 literal and never
-                // resolved as a host name (an IPv4-mapped address comes back as an Inet4Address).
-                return InetAddress.getByName(text) != null;
-            } catch (UnknownHostException e) {
-                return false;
             }
         }
 

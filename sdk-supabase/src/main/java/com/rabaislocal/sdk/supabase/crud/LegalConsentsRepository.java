@@ -1,5 +1,6 @@
 package com.rabaislocal.sdk.supabase.crud;
 
+import com.rabaislocal.sdk.core.audit.IpLiteral;
 import com.rabaislocal.sdk.core.audit.AuditEvent;
 import com.rabaislocal.sdk.core.error.ValidationException;
 import com.rabaislocal.sdk.supabase.postgrest.Order;
@@ -62,7 +63,7 @@ public final class LegalConsentsRepository
             if (c.revokedAt() != null) {
                 checks.add(REVOKED_AT, "must not be set on a new decision: record it, then revoke it");
             }
-            if (c.ip() != null && !IpLiterals.isIp(c.ip())) {
+            if (c.ip() != null && !IpLiteral.isValid(c.ip())) {
                 checks.add("ip", "is not an IPv4 or IPv6 address");
             }
             return checks.result();

@@ -1,5 +1,6 @@
 package com.rabaislocal.sdk.supabase.crud;
 
+import com.rabaislocal.sdk.core.audit.IpLiteral;
 import com.rabaislocal.sdk.core.error.ValidationException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -131,7 +132,7 @@ public final class RequestContext {
         public RequestContext build() {
             Map<String, List<String>> errors = new LinkedHashMap<>();
             String ip = sourceIp == null ? null : sourceIp.strip();
-            if (ip != null && !IpLiterals.isIp(ip)) {
+            if (ip != null && !IpLiteral.isValid(ip)) {
                 errors.computeIfAbsent("sourceIp", k -> new ArrayList<>())
                         .add("is not an IPv4 or IPv6 address (e.g. 203.0.113.9 or 2001:db8::1)");
             }
