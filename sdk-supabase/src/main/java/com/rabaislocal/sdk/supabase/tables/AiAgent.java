@@ -65,8 +65,7 @@ public record AiAgent(
      * Collects the values of a {@link AiAgent}; the repository validates the row before sending it. Not
      * thread-safe.
      */
-    public static final class Builder {
-        private UUID id;
+    public static final class Builder extends SoftDeletableRowBuilder<Builder> {
         private String name;
         private String model;
         private String systemPrompt;
@@ -74,23 +73,8 @@ public record AiAgent(
         private List<Object> tools;
         private Boolean active;
         private UUID ownerId;
-        private Instant createdAt;
-        private Instant updatedAt;
-        private Instant deletedAt;
-        private UUID deletedBy;
 
         private Builder() {
-        }
-
-        /**
-         * Sets {@code id}.
-         *
-         * @param id the primary key; null on a new row (the repository then picks a random UUID)
-         * @return this builder
-         */
-        public Builder id(UUID id) {
-            this.id = id;
-            return this;
         }
 
         /**
@@ -167,50 +151,6 @@ public record AiAgent(
          */
         public Builder ownerId(UUID ownerId) {
             this.ownerId = ownerId;
-            return this;
-        }
-
-        /**
-         * Sets {@code created_at}.
-         *
-         * @param createdAt set by the database
-         * @return this builder
-         */
-        public Builder createdAt(Instant createdAt) {
-            this.createdAt = createdAt;
-            return this;
-        }
-
-        /**
-         * Sets {@code updated_at}.
-         *
-         * @param updatedAt set by the database on every change
-         * @return this builder
-         */
-        public Builder updatedAt(Instant updatedAt) {
-            this.updatedAt = updatedAt;
-            return this;
-        }
-
-        /**
-         * Sets {@code deleted_at}.
-         *
-         * @param deletedAt when the agent was soft-deleted, or null; changed only by softDelete and restore
-         * @return this builder
-         */
-        public Builder deletedAt(Instant deletedAt) {
-            this.deletedAt = deletedAt;
-            return this;
-        }
-
-        /**
-         * Sets {@code deleted_by}.
-         *
-         * @param deletedBy who soft-deleted it, set by a database trigger; or null
-         * @return this builder
-         */
-        public Builder deletedBy(UUID deletedBy) {
-            this.deletedBy = deletedBy;
             return this;
         }
 

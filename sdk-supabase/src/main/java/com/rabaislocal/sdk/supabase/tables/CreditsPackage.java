@@ -47,28 +47,14 @@ public record CreditsPackage(
      * Collects the values of a {@link CreditsPackage}; the repository validates the row before sending it. Not
      * thread-safe.
      */
-    public static final class Builder {
-        private UUID id;
+    public static final class Builder extends TimestampedRowBuilder<Builder> {
         private String name;
         private Integer credits;
         private Integer priceCents;
         private String currency;
         private Boolean active;
-        private Instant createdAt;
-        private Instant updatedAt;
 
         private Builder() {
-        }
-
-        /**
-         * Sets {@code id}.
-         *
-         * @param id the primary key; null on a new row (the repository then picks a random UUID)
-         * @return this builder
-         */
-        public Builder id(UUID id) {
-            this.id = id;
-            return this;
         }
 
         /**
@@ -123,28 +109,6 @@ public record CreditsPackage(
          */
         public Builder active(Boolean active) {
             this.active = active;
-            return this;
-        }
-
-        /**
-         * Sets {@code created_at}.
-         *
-         * @param createdAt set by the database
-         * @return this builder
-         */
-        public Builder createdAt(Instant createdAt) {
-            this.createdAt = createdAt;
-            return this;
-        }
-
-        /**
-         * Sets {@code updated_at}.
-         *
-         * @param updatedAt set by the database on every change
-         * @return this builder
-         */
-        public Builder updatedAt(Instant updatedAt) {
-            this.updatedAt = updatedAt;
             return this;
         }
 

@@ -61,8 +61,7 @@ public record LegalConsent(
      * Collects the values of a {@link LegalConsent}; the repository validates the row before sending it. Not
      * thread-safe.
      */
-    public static final class Builder {
-        private UUID id;
+    public static final class Builder extends RowBuilder<Builder> {
         private UUID userId;
         private String consentType;
         private String version;
@@ -73,17 +72,6 @@ public record LegalConsent(
         private String userAgent;
 
         private Builder() {
-        }
-
-        /**
-         * Sets {@code id}.
-         *
-         * @param id the primary key; null on a new row (the repository then picks a random UUID)
-         * @return this builder
-         */
-        public Builder id(UUID id) {
-            this.id = id;
-            return this;
         }
 
         /**

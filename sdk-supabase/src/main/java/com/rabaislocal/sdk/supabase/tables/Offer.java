@@ -76,8 +76,7 @@ public record Offer(
      * Collects the values of a {@link Offer}; the repository validates the row before sending it. Not
      * thread-safe.
      */
-    public static final class Builder {
-        private UUID id;
+    public static final class Builder extends SoftDeletableRowBuilder<Builder> {
         private UUID merchantId;
         private String title;
         private String description;
@@ -87,23 +86,8 @@ public record Offer(
         private Instant endsAt;
         private String status;
         private String city;
-        private Instant createdAt;
-        private Instant updatedAt;
-        private Instant deletedAt;
-        private UUID deletedBy;
 
         private Builder() {
-        }
-
-        /**
-         * Sets {@code id}.
-         *
-         * @param id the primary key; null on a new row (the repository then picks a random UUID)
-         * @return this builder
-         */
-        public Builder id(UUID id) {
-            this.id = id;
-            return this;
         }
 
         /**
@@ -203,50 +187,6 @@ public record Offer(
          */
         public Builder city(String city) {
             this.city = city;
-            return this;
-        }
-
-        /**
-         * Sets {@code created_at}.
-         *
-         * @param createdAt set by the database
-         * @return this builder
-         */
-        public Builder createdAt(Instant createdAt) {
-            this.createdAt = createdAt;
-            return this;
-        }
-
-        /**
-         * Sets {@code updated_at}.
-         *
-         * @param updatedAt set by the database on every change
-         * @return this builder
-         */
-        public Builder updatedAt(Instant updatedAt) {
-            this.updatedAt = updatedAt;
-            return this;
-        }
-
-        /**
-         * Sets {@code deleted_at}.
-         *
-         * @param deletedAt when the offer was soft-deleted, or null; changed only by softDelete and restore
-         * @return this builder
-         */
-        public Builder deletedAt(Instant deletedAt) {
-            this.deletedAt = deletedAt;
-            return this;
-        }
-
-        /**
-         * Sets {@code deleted_by}.
-         *
-         * @param deletedBy who soft-deleted it, set by a database trigger; or null
-         * @return this builder
-         */
-        public Builder deletedBy(UUID deletedBy) {
-            this.deletedBy = deletedBy;
             return this;
         }
 

@@ -63,28 +63,12 @@ public record User(
      * Collects the values of a {@link User}; the repository validates the row before sending it. Not
      * thread-safe.
      */
-    public static final class Builder {
-        private UUID id;
+    public static final class Builder extends SoftDeletableRowBuilder<Builder> {
         private String email;
         private String role;
         private String displayName;
-        private Instant createdAt;
-        private Instant updatedAt;
-        private Instant deletedAt;
-        private UUID deletedBy;
 
         private Builder() {
-        }
-
-        /**
-         * Sets {@code id}.
-         *
-         * @param id the Auth user's id ({@code auth.users.id}); required, also on insert
-         * @return this builder
-         */
-        public Builder id(UUID id) {
-            this.id = id;
-            return this;
         }
 
         /**
@@ -118,50 +102,6 @@ public record User(
          */
         public Builder displayName(String displayName) {
             this.displayName = displayName;
-            return this;
-        }
-
-        /**
-         * Sets {@code created_at}.
-         *
-         * @param createdAt set by the database
-         * @return this builder
-         */
-        public Builder createdAt(Instant createdAt) {
-            this.createdAt = createdAt;
-            return this;
-        }
-
-        /**
-         * Sets {@code updated_at}.
-         *
-         * @param updatedAt set by the database on every change
-         * @return this builder
-         */
-        public Builder updatedAt(Instant updatedAt) {
-            this.updatedAt = updatedAt;
-            return this;
-        }
-
-        /**
-         * Sets {@code deleted_at}.
-         *
-         * @param deletedAt when the profile was soft-deleted, or null; a deleted user loses their role
-         * @return this builder
-         */
-        public Builder deletedAt(Instant deletedAt) {
-            this.deletedAt = deletedAt;
-            return this;
-        }
-
-        /**
-         * Sets {@code deleted_by}.
-         *
-         * @param deletedBy the admin who soft-deleted it, set by a database trigger; or null
-         * @return this builder
-         */
-        public Builder deletedBy(UUID deletedBy) {
-            this.deletedBy = deletedBy;
             return this;
         }
 
