@@ -101,7 +101,8 @@ public class CoreOverheadBenchmark {
                     .errorParser(ErrorParser.generic())
                     .authenticator((request, builder) -> {
                         String k = key.current().reveal();
-                        builder.header("apikey", k).header("Authorization", "Bearer " + k);
+                        builder.set("apikey", k);
+                        builder.set("Authorization", "Bearer " + k);
                     })
                     .build();
             // The same settings SdkHttpClient applies, so both sides pool and time out alike.

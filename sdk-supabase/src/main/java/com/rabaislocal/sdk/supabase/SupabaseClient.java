@@ -282,15 +282,16 @@ public final class SupabaseClient implements AutoCloseable {
         }
 
         @Override
-        public void authenticate(com.rabaislocal.sdk.core.http.SdkRequest request, okhttp3.Request.Builder b) {
+        public void authenticate(com.rabaislocal.sdk.core.http.SdkRequest request,
+                                 com.rabaislocal.sdk.core.http.AuthHeaders b) {
             String key = apiKey.current().reveal();
-            b.header("apikey", key);
+            b.set("apikey", key);
             if (accessToken != null) {
-                b.header("Authorization", "Bearer " + accessToken.reveal());
+                b.set("Authorization", "Bearer " + accessToken.reveal());
             } else if (ApiKeys.isJwt(key)) {
-                b.header("Authorization", "Bearer " + key);
+                b.set("Authorization", "Bearer " + key);
             } else {
-                b.removeHeader("Authorization");
+                b.remove("Authorization");
             }
         }
     }

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import com.rabaislocal.sdk.core.error.ValidationException;
+import com.rabaislocal.sdk.core.internal.IpLiteral;
 import com.rabaislocal.sdk.core.json.SdkJson;
 import java.time.Instant;
 import java.util.ArrayList;

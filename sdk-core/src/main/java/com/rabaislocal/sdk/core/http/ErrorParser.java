@@ -2,15 +2,29 @@ package com.rabaislocal.sdk.core.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.rabaislocal.sdk.core.error.ApiError;
+import com.rabaislocal.sdk.core.error.ApiException;
 import com.rabaislocal.sdk.core.json.SdkJson;
 import java.io.IOException;
 import java.util.Iterator;
 import java.util.Map;
 
 /**
- * Reads a service's error body into an {@link ApiError}. The builder it receives already holds what the transport
- * knows (service, status, method, path, request id, headers, retry-after hint, retryability, raw body); a parser
- * adds the service's code, message, details, hint and field errors, and may override retryability.
+ * Reads a service's error answers. A module implements it once; {@code ServiceClient} calls it for every error.
+ *
+ * <ol>
+ *   <li>{@link #parse(String, ApiError.Builder)} fills an {@link ApiError} from the body. The builder it receives
+ *       already holds what the transport knows (service, status, method, path, request id, headers, retry-after
+ *       hint, retryability, raw body); a parser adds the service's code, message, details, hint and field errors,
+ *       and may override retryability or the {@link com.rabaislocal.sdk.core.error.ErrorKind family}.</li>
+ *   <li>{@link #exception(ApiError)} turns the error into the exception thrown, so a module returns its own
+ *       subclasses (OpenAI's {@code insufficient_quota}, a Supabase {@code RowConflictException}) directly instead
+ *       of catching and re-throwing the kit's.</li>
+ *   <li>{@link #errorInSuccess(String)} is the hook for services that answer an error with a 2xx status
+ *       (GoAffPro answers HTTP 200 with {@code {"error": ...}}): when it says so, the 2xx answer goes through the
+ *       two steps above like any error.</li>
+ * </ol>
+ *
+ * <p>Implementations must be thread-safe and must not throw: a parser failure is logged and the raw body kept.
  */
 @FunctionalInterface
 public interface ErrorParser {
@@ -22,6 +36,40 @@ public interface ErrorParser {
      * @param error the pre-filled error to complete
      */
     void parse(String body, ApiError.Builder error);
+
+    /**
+     * Returns the exception to throw for an error. The default picks the kit's subclass by the error's family
+     * ({@link ApiException#of(ApiError)}); override to return a module's own subclasses (keep them under the kit's
+     * families, so a caller catching {@code RateLimitException} still catches them).
+     *
+     * @param error the parsed error
+     * @return the exception, not thrown
+     */
+    default ApiException exception(ApiError error) {
+        return ApiException.of(error);
+    }
+
+    /**
+     * Tells whether a 2xx answer is in fact an error. Called only when {@link #inspectsSuccess()} is true, with the
+     * whole body; a true answer sends the body through {@link #parse} and {@link #exception} as for any error
+     * (status kept as sent, family from the parser, {@code UNEXPECTED_STATUS} unless it sets one).
+     *
+     * @param body the 2xx body as text
+     * @return true when the body carries an error and no result; default false
+     */
+    default boolean errorInSuccess(String body) {
+        return false;
+    }
+
+    /**
+     * Tells whether {@link #errorInSuccess(String)} must see 2xx bodies. A 2xx answer is then read whole before
+     * it is bound (fine for APIs with small answers; streaming calls are never inspected).
+     *
+     * @return default false
+     */
+    default boolean inspectsSuccess() {
+        return false;
+    }
 
     /**
      * A parser for the common JSON shapes: a message from {@code message}, {@code msg}, {@code error_description}

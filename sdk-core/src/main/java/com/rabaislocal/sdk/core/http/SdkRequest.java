@@ -42,6 +42,7 @@ public final class SdkRequest {
     private final Duration deadline;
     private final Boolean repeatable;
     private final String idempotencyKey;
+    private final String operation;
     /** {@code /a/b}, kept from the builder when it was given in that form, else joined on first use. */
     private String path;
 
@@ -58,6 +59,7 @@ public final class SdkRequest {
         this.deadline = b.deadline;
         this.repeatable = b.repeatable;
         this.idempotencyKey = b.idempotencyKey;
+        this.operation = b.operation;
     }
 
     /**
@@ -85,6 +87,7 @@ public final class SdkRequest {
         b.deadline = deadline;
         b.repeatable = repeatable;
         b.idempotencyKey = idempotencyKey;
+        b.operation = operation;
         return b;
     }
 
@@ -184,6 +187,19 @@ public final class SdkRequest {
         return (keySent && idempotencyKey != null) || IDEMPOTENT.contains(method);
     }
 
+    /**
+     * The operation name listeners and metrics see: low cardinality, no ids.
+     *
+     * @return the name the module gave (e.g. {@code emails.send}), else the method and the first path segment
+     *     (e.g. {@code GET rest})
+     */
+    public String operation() {
+        if (operation != null) {
+            return operation;
+        }
+        return pathSegments.isEmpty() ? method : method + " " + pathSegments.get(0);
+    }
+
     /** @return {@code METHOD /path}, for logs and messages */
     public String describe() {
         return method + " " + path();
@@ -215,6 +231,7 @@ public final class SdkRequest {
         private Duration deadline;
         private Boolean repeatable;
         private String idempotencyKey;
+        private String operation;
 
         private Builder() {
         }
@@ -399,6 +416,18 @@ public final class SdkRequest {
          */
         public Builder idempotencyKey(String key) {
             this.idempotencyKey = key;
+            return this;
+        }
+
+        /**
+         * Names the operation for listeners and metrics.
+         *
+         * @param operation a low-cardinality name such as {@code emails.send} or {@code chat.completions.create};
+         *     never an id or a value; default the method and first path segment
+         * @return this builder
+         */
+        public Builder operation(String operation) {
+            this.operation = operation;
             return this;
         }
 

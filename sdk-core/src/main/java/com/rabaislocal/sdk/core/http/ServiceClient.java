@@ -4,11 +4,17 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.rabaislocal.sdk.core.error.ApiError;
 import com.rabaislocal.sdk.core.error.ApiException;
 import com.rabaislocal.sdk.core.error.RabaisSdkException;
+import com.rabaislocal.sdk.core.client.ClientOptions;
+import com.rabaislocal.sdk.core.error.UnexpectedResponseException;
 import com.rabaislocal.sdk.core.error.ValidationException;
+import com.rabaislocal.sdk.core.internal.Retrier;
+import com.rabaislocal.sdk.core.internal.RetryAfter;
 import com.rabaislocal.sdk.core.json.SdkJson;
-import com.rabaislocal.sdk.core.retry.Retrier;
-import com.rabaislocal.sdk.core.retry.RetryAfter;
+import com.rabaislocal.sdk.core.listener.RequestEvent;
+import com.rabaislocal.sdk.core.listener.RequestListener;
 import com.rabaislocal.sdk.core.retry.RetryPolicy;
+import com.rabaislocal.sdk.core.sse.SseDecoder;
+import com.rabaislocal.sdk.core.sse.SseStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -16,6 +22,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import okhttp3.Call;
@@ -59,6 +66,8 @@ public final class ServiceClient implements AutoCloseable {
     private final String idempotencyKeyHeader;
     private final String retryCountHeader;
     private final Duration timeout;
+    private final Duration deadline;
+    private final RequestListener[] listeners;
     private volatile boolean closed;
 
     private ServiceClient(Builder b) {
@@ -68,13 +77,15 @@ public final class ServiceClient implements AutoCloseable {
         this.okHttp = b.transport.okHttp();
         this.authenticator = b.authenticator;
         this.errorParser = b.errorParser;
-        this.retrier = new Retrier(b.service, b.retryPolicy);
+        this.retrier = new Retrier(b.service, b.retryPolicy, b.errorParser::exception);
         this.defaultHeaders = b.defaultHeaders.build();
         this.sensitiveHeaders = b.sensitiveHeaders;
         this.requestIdHeaders = List.copyOf(b.requestIdHeaders);
         this.idempotencyKeyHeader = b.idempotencyKeyHeader;
         this.retryCountHeader = b.retryCountHeader;
         this.timeout = b.timeout;
+        this.deadline = b.deadline;
+        this.listeners = b.listeners.toArray(new RequestListener[0]);
     }
 
     /** @return a builder; {@code service} and {@code baseUrl} are required */
@@ -86,7 +97,8 @@ public final class ServiceClient implements AutoCloseable {
     public Builder toBuilder() {
         Builder b = new Builder().service(service).baseUrl(baseUrl).transport(transport).authenticator(authenticator)
                 .errorParser(errorParser).retryPolicy(retrier.policy()).idempotencyKeyHeader(idempotencyKeyHeader)
-                .retryCountHeader(retryCountHeader).timeout(timeout);
+                .retryCountHeader(retryCountHeader).timeout(timeout).deadline(deadline);
+        b.listeners.addAll(List.of(listeners));
         b.defaultHeaders.addAll(defaultHeaders);
         b.sensitiveHeaders = sensitiveHeaders;
         b.requestIdHeaders.clear();
@@ -199,6 +211,65 @@ public final class ServiceClient implements AutoCloseable {
         return send(request, false, "a stream", r -> new SdkStreamingResponse(r, requestId(r)));
     }
 
+    /**
+     * Reads a 2xx answer as it arrives. Gets the answer's status, headers and body stream; returns what it made of
+     * them. Runs inside the attempt, so the reading is bounded by the call's deadline (and the per-attempt timeout),
+     * an I/O failure while reading is a failed attempt (retried when the request is repeatable), and a timeout is a
+     * {@link com.rabaislocal.sdk.core.error.RequestTimeoutException}.
+     *
+     * @param <T> what the reader makes of the answer
+     */
+    @FunctionalInterface
+    public interface AnswerReader<T> {
+        /**
+         * Reads the answer.
+         *
+         * @param answer the open 2xx answer; closed by the client afterwards
+         * @return the value
+         * @throws IOException when reading fails; a {@link com.fasterxml.jackson.core.JsonProcessingException}
+         *     becomes an {@link UnexpectedResponseException}
+         */
+        T read(SdkStreamingResponse answer) throws IOException;
+    }
+
+    /**
+     * Sends a request and reads its whole answer with {@code reader}, within the call's deadline. For answers a
+     * module reads itself (streamed JSON rows, trees checked for their shape).
+     *
+     * @param request the request
+     * @param target what the answer is read as, for messages (e.g. {@code "rows of offers"})
+     * @param reader reads the answer
+     * @param <T> the result type
+     * @return what the reader returned
+     * @throws ApiException (a subclass, from the module's error parser) for a non-2xx answer
+     * @throws UnexpectedResponseException when the 2xx body does not fit
+     */
+    public <T> T execute(SdkRequest request, String target, AnswerReader<T> reader) {
+        return send(request, true, target, r -> reader.read(new SdkStreamingResponse(r, requestId(r))));
+    }
+
+    /**
+     * Opens a server-sent event stream. Retries apply until a 2xx answer's headers arrive (bounded by the deadline
+     * and the per-attempt timeout); from then on each wait for the next byte is bounded by {@code silenceLimit},
+     * not by the deadline, and nothing is retried.
+     *
+     * @param request the request (usually a POST with {@code "stream": true})
+     * @param decoder turns raw events into the module's typed events, throwing for error events
+     * @param silenceLimit the longest wait for the next byte, positive
+     * @param <T> the typed event
+     * @return the open stream; close it (try-with-resources)
+     * @throws ApiException (a subclass, from the module's error parser) for a non-2xx answer
+     */
+    public <T> SseStream<T> events(SdkRequest request, SseDecoder<T> decoder, Duration silenceLimit) {
+        if (silenceLimit == null || silenceLimit.isZero() || silenceLimit.isNegative()) {
+            throw new ValidationException("silenceLimit", "must be positive, was " + silenceLimit);
+        }
+        SdkRequest withAccept = request.headers().get("Accept") != null ? request
+                : request.toBuilder().header("Accept", "text/event-stream").build();
+        return send(withAccept, false, "a stream", r -> SseStream.open(service, withAccept.describe(), r,
+                requestId(r), decoder, silenceLimit));
+    }
+
     private <T> T readJson(SdkRequest request, Class<T> cls, TypeReference<T> ref) {
         return send(request, true, typeName(cls, ref), r -> {
             ResponseBody body = r.body();
@@ -241,9 +312,32 @@ public final class ServiceClient implements AutoCloseable {
      * @return the exception to throw
      */
     public static RabaisSdkException unreadable(String service, String call, String target, IOException e) {
+        return unreadable(service, call, 200, null, target, e);
+    }
+
+    /**
+     * The exception for a 2xx body that could not be read or bound: a JSON shape the SDK cannot use is an
+     * {@link UnexpectedResponseException}, a broken read a {@link com.rabaislocal.sdk.core.error.TransportException}
+     * (a timeout a {@link com.rabaislocal.sdk.core.error.RequestTimeoutException}).
+     *
+     * @param service the service name
+     * @param call the call, e.g. {@code GET /rest/v1/offers}
+     * @param status the answer's status
+     * @param requestId the service's request id, or null
+     * @param target what the body was being read as
+     * @param e the failure
+     * @return the exception to throw
+     */
+    public static RabaisSdkException unreadable(String service, String call, int status, String requestId,
+                                                String target, IOException e) {
         if (e instanceof com.fasterxml.jackson.core.JsonProcessingException) {
-            return new RabaisSdkException(service + " " + call + ": the answer could not be read as " + target + ": "
-                    + ((com.fasterxml.jackson.core.JsonProcessingException) e).getOriginalMessage(), e);
+            return new UnexpectedResponseException(service, call, status, requestId, "it could not be read as "
+                    + target + ": " + ((com.fasterxml.jackson.core.JsonProcessingException) e).getOriginalMessage(),
+                    null, e);
+        }
+        if (e instanceof java.io.InterruptedIOException) {
+            return new com.rabaislocal.sdk.core.error.RequestTimeoutException(service, service + " " + call
+                    + ": reading the answer timed out: " + e.getMessage(), e);
         }
         return new com.rabaislocal.sdk.core.error.TransportException(service, service + " " + call
                 + ": reading the answer failed: " + e.getClass().getSimpleName() + ": " + e.getMessage(), e);
@@ -270,23 +364,94 @@ public final class ServiceClient implements AutoCloseable {
             throw new RabaisSdkException(service + " client is closed: build a new one, or close it only when done");
         }
         HttpUrl url = url(request);
-        Answer<T> last = retrier.execute(request.describe(), request.repeatable(idempotencyKeyHeader != null), request.deadline().orElse(null),
-                (attempt, timeLeft) -> attempt(request, url, attempt, whole ? timeLeft : null, whole, target, reader),
-                a -> a.error, a -> { });
-        if (last.error != null) {
-            throw ApiException.of(last.error);
+        Duration callDeadline = request.deadline().orElse(deadline);
+        if (listeners.length == 0) {
+            Answer<T> last = retrier.execute(request.describe(), request.repeatable(idempotencyKeyHeader != null),
+                    callDeadline, (attempt, timeLeft) -> attempt(request, url, attempt, whole ? timeLeft : null, whole,
+                            target, reader), a -> a.error, ServiceClient::discard);
+            if (last.error != null) {
+                throw errorParser.exception(last.error);
+            }
+            return last.value;
         }
-        return last.value;
+        return sendObserved(request, url, callDeadline, whole, target, reader);
+    }
+
+    /** The same as {@link #send} with every listener told of the call; kept apart so the common path stays lean. */
+    private <T> T sendObserved(SdkRequest request, HttpUrl url, Duration callDeadline, boolean whole, String target,
+                               BodyReader<T> reader) {
+        long start = System.nanoTime();
+        String op = request.operation();
+        String path = url.encodedPath();
+        int[] lastAttempt = {1};
+        int[] lastStatus = {0};
+        String[] lastRequestId = {null};
+        notify(l -> l.onStart(new RequestEvent(service, op, request.method(), path, 1, 0, Duration.ZERO,
+                Optional.empty(), Optional.empty(), Duration.ZERO)));
+        try {
+            Answer<T> last = retrier.execute(request.describe(), request.repeatable(idempotencyKeyHeader != null),
+                    callDeadline, (attempt, timeLeft) -> {
+                        lastAttempt[0] = attempt;
+                        lastStatus[0] = 0;
+                        Answer<T> a = attempt(request, url, attempt, whole ? timeLeft : null, whole, target, reader);
+                        lastStatus[0] = a.status;
+                        lastRequestId[0] = a.error != null ? a.error.requestId().orElse(null) : a.requestId;
+                        return a;
+                    }, a -> a.error, ServiceClient::discard,
+                    (attempt, status, failure, delay) -> notify(l -> l.onRetry(new RequestEvent(service, op,
+                            request.method(), path, attempt, status, Duration.ofNanos(System.nanoTime() - start),
+                            Optional.ofNullable(lastRequestId[0]), Optional.of(family(failure)), delay))));
+            if (last.error != null) {
+                throw errorParser.exception(last.error);
+            }
+            RequestEvent done = new RequestEvent(service, op, request.method(), path, lastAttempt[0], last.status,
+                    Duration.ofNanos(System.nanoTime() - start), Optional.ofNullable(last.requestId),
+                    Optional.empty(), Duration.ZERO);
+            notify(l -> l.onSuccess(done));
+            return last.value;
+        } catch (RuntimeException e) {
+            int status = e instanceof ApiException ? ((ApiException) e).httpStatus()
+                    : e instanceof UnexpectedResponseException ? ((UnexpectedResponseException) e).httpStatus()
+                    : lastStatus[0];
+            RequestEvent failed = new RequestEvent(service, op, request.method(), path, lastAttempt[0], status,
+                    Duration.ofNanos(System.nanoTime() - start), Optional.ofNullable(lastRequestId[0]),
+                    Optional.of(family(e)), Duration.ZERO);
+            notify(l -> l.onFailure(failed, e));
+            throw e;
+        }
+    }
+
+    private static String family(Throwable t) {
+        return t.getClass().getSimpleName();
+    }
+
+    private void notify(Consumer<RequestListener> call) {
+        for (RequestListener l : listeners) {
+            try {
+                call.accept(l);
+            } catch (RuntimeException e) {
+                // A listener must never change the outcome of a call.
+                LOG.warn("{} request listener {} failed: {}", service, l.getClass().getName(), e.toString());
+            }
+        }
+    }
+
+    private static void discard(Answer<?> answer) {
+        // Error answers are read and closed in attempt(); nothing is left open.
     }
 
     /** One attempt's outcome: what was read from a 2xx response, or the error read from any other response. */
     private static final class Answer<T> {
         final T value;
         final ApiError error;
+        final int status;
+        final String requestId;
 
-        Answer(T value, ApiError error) {
+        Answer(T value, ApiError error, int status, String requestId) {
             this.value = value;
             this.error = error;
+            this.status = status;
+            this.requestId = requestId;
         }
     }
 
@@ -312,7 +477,17 @@ public final class ServiceClient implements AutoCloseable {
         RequestBody rbody = body != null ? RequestBody.create(body, request.contentType().orElse(null))
                 : requiresBody(request.method()) ? RequestBody.create(new byte[0], null) : null;
         rb.method(request.method(), rbody);
-        authenticator.authenticate(request, rb);
+        authenticator.authenticate(request, new AuthHeaders() {
+            @Override
+            public void set(String name, String value) {
+                rb.header(name, value);
+            }
+
+            @Override
+            public void remove(String name) {
+                rb.removeHeader(name);
+            }
+        });
         Request okRequest = rb.build();
 
         Call call = okHttp.newCall(okRequest);
@@ -338,17 +513,31 @@ public final class ServiceClient implements AutoCloseable {
         }
         if (!response.isSuccessful()) {
             try (response) {
-                return new Answer<>(null, errorOf(response));
+                ApiError error = errorOf(response, null);
+                return new Answer<>(null, error, response.code(), error.requestId().orElse(null));
             }
         }
+        int status = response.code();
         if (!whole) {
-            return new Answer<>(reader.read(response), null);
+            return new Answer<>(reader.read(response), null, status, requestId(response));
         }
         try (response) {
-            return new Answer<>(reader.read(response), null);
+            Response readable = response;
+            if (errorParser.inspectsSuccess()) {
+                // The service may answer an error with a 2xx status: look at the whole body before binding it.
+                byte[] bytes = response.body().bytes();
+                String text = new String(bytes, StandardCharsets.UTF_8);
+                if (errorParser.errorInSuccess(text)) {
+                    ApiError error = errorOf(response, text);
+                    return new Answer<>(null, error, status, error.requestId().orElse(null));
+                }
+                readable = response.newBuilder()
+                        .body(ResponseBody.create(bytes, response.body().contentType())).build();
+            }
+            return new Answer<>(reader.read(readable), null, status, requestId(response));
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             // The answer arrived whole but is not what the caller expects: repeating the call will not help.
-            throw unreadable(service, request.describe(), target, e);
+            throw unreadable(service, request.describe(), status, requestId(response), target, e);
         }
     }
 
@@ -356,13 +545,15 @@ public final class ServiceClient implements AutoCloseable {
         return "POST".equals(method) || "PUT".equals(method) || "PATCH".equals(method);
     }
 
-    /** Reads a non-2xx response into an error. */
-    private ApiError errorOf(Response r) {
-        String body;
-        try {
-            body = r.body() == null ? "" : r.body().string();
-        } catch (IOException e) {
-            body = "";
+    /** Reads an error answer (a non-2xx, or a 2xx whose body {@code known} the parser called an error). */
+    private ApiError errorOf(Response r, String known) {
+        String body = known;
+        if (body == null) {
+            try {
+                body = r.body() == null ? "" : r.body().string();
+            } catch (IOException e) {
+                body = "";
+            }
         }
         Request req = r.request();
         ApiError.Builder e = ApiError.builder().service(service).httpStatus(r.code()).method(req.method())
@@ -465,8 +656,53 @@ public final class ServiceClient implements AutoCloseable {
         private String idempotencyKeyHeader;
         private String retryCountHeader;
         private Duration timeout;
+        private Duration deadline;
+        private final List<RequestListener> listeners = new ArrayList<>();
 
         private Builder() {
+        }
+
+        /**
+         * Takes the shared settings of a module's client: base URL, transport, retry policy, timeout, deadline,
+         * default headers, sensitive headers and listeners. The credential is the module's to turn into an
+         * {@link #authenticator(RequestAuthenticator) authenticator}, since each service sends it its own way.
+         *
+         * @param options the options
+         * @return this builder
+         */
+        public Builder options(ClientOptions options) {
+            baseUrl(options.baseUrl() + "/");
+            transport(options.transport());
+            retryPolicy(options.retryPolicy());
+            timeout(options.timeout());
+            deadline(options.deadline());
+            options.defaultHeaders().forEach(this::defaultHeader);
+            options.sensitiveHeaders().forEach(this::sensitiveHeader);
+            listeners.clear();
+            listeners.addAll(options.listeners());
+            return this;
+        }
+
+        /**
+         * Sets the default deadline of a call (a request's own deadline wins).
+         *
+         * @param deadline positive; null (default) takes the retry policy's
+         * @return this builder
+         */
+        public Builder deadline(Duration deadline) {
+            this.deadline = deadline;
+            return this;
+        }
+
+        /**
+         * Adds a listener told of every call.
+         *
+         * @param listener the listener
+         * @return this builder
+         */
+        public Builder listener(RequestListener listener) {
+            listeners.add(listener);
+            return this;
         }
 
         /**
@@ -523,6 +759,11 @@ public final class ServiceClient implements AutoCloseable {
          */
         public Builder authenticator(RequestAuthenticator authenticator) {
             this.authenticator = authenticator;
+            if (authenticator != null) {
+                for (String name : authenticator.headerNames()) {
+                    sensitiveHeaders = sensitiveHeaders.with(name);
+                }
+            }
             return this;
         }
 
@@ -636,6 +877,12 @@ public final class ServiceClient implements AutoCloseable {
             }
             if (timeout != null && (timeout.isNegative() || timeout.isZero())) {
                 errors.put("timeout", List.of("must be positive, was " + timeout));
+            }
+            if (deadline != null && (deadline.isNegative() || deadline.isZero())) {
+                errors.put("deadline", List.of("must be positive, was " + deadline));
+            }
+            if (listeners.contains(null)) {
+                errors.put("listeners", List.of("must not contain null"));
             }
             if (!errors.isEmpty()) {
                 throw new ValidationException((service == null ? "" : service + " ") + "client settings", errors);

@@ -333,8 +333,10 @@ class ErrorMappingTest {
                 Widget.class));
 
         assertFalse(e instanceof TransportException, "the answer came; it just did not fit");
-        assertTrue(e.getMessage().startsWith("acme GET /widgets/1: the answer could not be read as "
-                + Widget.class.getTypeName()), e.getMessage());
+        assertTrue(e instanceof com.rabaislocal.sdk.core.error.UnexpectedResponseException, e.getClass().getName());
+        assertEquals(200, ((com.rabaislocal.sdk.core.error.UnexpectedResponseException) e).httpStatus());
+        assertTrue(e.getMessage().startsWith("acme GET /widgets/1 answered HTTP 200 with an answer that does not fit:"
+                + " it could not be read as " + Widget.class.getTypeName()), e.getMessage());
         assertEquals(1, server.getRequestCount(), "a malformed answer is not retried");
         assertEquals(0, sleeper.count());
     }

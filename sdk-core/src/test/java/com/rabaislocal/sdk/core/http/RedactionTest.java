@@ -76,10 +76,10 @@ class RedactionTest {
                 .retryPolicy(RecordingSleeper.create().policy().build())
                 .authenticator((request, builder) -> {
                     if (request.headers().get("Authorization") == null) {
-                        builder.header("Authorization", "Bearer " + serviceKey.current().reveal());
+                        builder.set("Authorization", "Bearer " + serviceKey.current().reveal());
                     }
-                    builder.header("apikey", apiKey.reveal());
-                    builder.header("X-Acme-Signature", signature.reveal());
+                    builder.set("apikey", apiKey.reveal());
+                    builder.set("X-Acme-Signature", signature.reveal());
                 })
                 .sensitiveHeader("X-Acme-Signature")
                 .build();
@@ -185,7 +185,7 @@ class RedactionTest {
         toClose.add(transport);
         CredentialProvider rotating = () -> Secret.of(current[0]);
         ServiceClient client = ServiceClient.builder().service("acme").baseUrl(server.url("/")).transport(transport)
-                .authenticator((r, b) -> b.header("x-api-key", rotating.current().reveal())).build();
+                .authenticator((r, b) -> b.set("x-api-key", rotating.current().reveal())).build();
         server.enqueue(ok("{}"));
         server.enqueue(ok("{}"));
 

@@ -285,7 +285,7 @@ class ServiceClientTest {
     void toBuilderKeepsEverySetting() throws InterruptedException {
         ServiceClient full = client.withOptions(b -> b.idempotencyKeyHeader("Idempotency-Key")
                 .retryCountHeader("X-Retry-Count").sensitiveHeader("X-Signature").requestIdHeaders("x-trace")
-                .authenticator((r, rb) -> rb.header("X-Signature", "sig")).timeout(Duration.ofSeconds(5)));
+                .authenticator((r, rb) -> rb.set("X-Signature", "sig")).timeout(Duration.ofSeconds(5)));
         ServiceClient copy = full.toBuilder().build();
         server.enqueue(new MockResponse().setResponseCode(502));
         server.enqueue(new MockResponse().setHeader("x-trace", "t-1"));
@@ -311,7 +311,7 @@ class ServiceClientTest {
         ServiceClient c = client.withOptions(b -> b.authenticator((request, rb) -> {
             calls[0]++;
             if (request.headers().get("Authorization") == null) {
-                rb.header("Authorization", "Bearer service-" + calls[0]);
+                rb.set("Authorization", "Bearer service-" + calls[0]);
             }
         }));
         server.enqueue(new MockResponse().setResponseCode(503));

@@ -98,9 +98,9 @@ final class AuthHttp {
     private static RequestAuthenticator authenticator(CredentialProvider key) {
         return (request, builder) -> {
             String value = key.current().reveal();
-            builder.header("apikey", value);
+            builder.set("apikey", value);
             if (request.headers().get("Authorization") == null) {
-                builder.header("Authorization", "Bearer " + value);
+                builder.set("Authorization", "Bearer " + value);
             }
         };
     }

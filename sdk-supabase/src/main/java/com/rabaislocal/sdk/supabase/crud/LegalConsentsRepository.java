@@ -1,6 +1,6 @@
 package com.rabaislocal.sdk.supabase.crud;
 
-import com.rabaislocal.sdk.core.audit.IpLiteral;
+import com.rabaislocal.sdk.core.internal.IpLiteral;
 import com.rabaislocal.sdk.core.audit.AuditEvent;
 import com.rabaislocal.sdk.core.error.ValidationException;
 import com.rabaislocal.sdk.supabase.postgrest.Order;

@@ -1,10 +1,11 @@
-package com.rabaislocal.sdk.core.retry;
+package com.rabaislocal.sdk.core.internal;
 
 import com.rabaislocal.sdk.core.error.ApiError;
 import com.rabaislocal.sdk.core.error.ApiException;
 import com.rabaislocal.sdk.core.error.RabaisSdkException;
 import com.rabaislocal.sdk.core.error.RequestTimeoutException;
 import com.rabaislocal.sdk.core.error.TransportException;
+import com.rabaislocal.sdk.core.retry.RetryPolicy;
 import io.github.resilience4j.retry.Retry;
 import io.github.resilience4j.retry.RetryConfig;
 import java.io.IOException;
@@ -27,7 +28,7 @@ import org.slf4j.LoggerFactory;
  * before anything was sent.
  *
  * <p>Used by {@code com.rabaislocal.sdk.core.http.ServiceClient}; service modules normally do not call it directly.
- * Thread-safe; one instance per client.
+ * Internal: no compatibility promise. Thread-safe; one instance per client.
  */
 public final class Retrier {
 
@@ -36,6 +37,7 @@ public final class Retrier {
     private final String service;
     private final RetryPolicy policy;
     private final Retry retry;
+    private final Function<ApiError, ? extends RuntimeException> exceptionOf;
 
     /**
      * Creates a retrier for one service client.
@@ -44,6 +46,18 @@ public final class Retrier {
      * @param policy the policy to apply
      */
     public Retrier(String service, RetryPolicy policy) {
+        this(service, policy, ApiException::of);
+    }
+
+    /**
+     * Creates a retrier for one service client whose errors become the module's own exceptions.
+     *
+     * @param service the service name used in logs and exceptions
+     * @param policy the policy to apply
+     * @param exceptionOf the exception for an error answer (a module's error parser)
+     */
+    public Retrier(String service, RetryPolicy policy, Function<ApiError, ? extends RuntimeException> exceptionOf) {
+        this.exceptionOf = exceptionOf;
         this.service = service;
         this.policy = policy;
         RetryConfig config = RetryConfig.<Step>custom()
@@ -80,6 +94,40 @@ public final class Retrier {
         O run(int attemptNumber, Duration timeLeft) throws IOException;
     }
 
+    /** Hears each retry decision, for request listeners. */
+    @FunctionalInterface
+    public interface RetryObserver {
+        /** Ignores every retry. */
+        RetryObserver NONE = (attempt, status, failure, delay) -> { };
+
+        /**
+         * An attempt failed and another one follows after {@code delay}.
+         *
+         * @param attempt the failed attempt's number, 1 for the first
+         * @param status the failed attempt's HTTP status, 0 when it got no answer
+         * @param failure what the attempt failed with (the typed exception for an error status, else the I/O error)
+         * @param delay the wait before the next attempt
+         */
+        void retrying(int attempt, int status, Throwable failure, Duration delay);
+    }
+
+    /**
+     * Runs the call, reporting no retry.
+     *
+     * @param what a short description for logs and messages
+     * @param repeatable whether the request is safe to send twice
+     * @param deadline total time allowed, or null for the policy's default
+     * @param attempt runs one attempt
+     * @param errorOf the error an answer carries, or null when it is a success
+     * @param discard releases an answer that will not be returned
+     * @param <O> the answer type
+     * @return the last answer
+     */
+    public <O> O execute(String what, boolean repeatable, Duration deadline, Attempt<O> attempt,
+                         Function<O, ApiError> errorOf, Consumer<O> discard) {
+        return execute(what, repeatable, deadline, attempt, errorOf, discard, RetryObserver.NONE);
+    }
+
     /**
      * Runs the call.
      *
@@ -89,13 +137,14 @@ public final class Retrier {
      * @param attempt runs one attempt
      * @param errorOf the error an answer carries, or null when it is a success
      * @param discard releases an answer that will not be returned (closes its body)
+     * @param observer hears each retry before its wait
      * @param <O> the answer type
      * @return the last answer: a success, or an error that is not (or no longer) worth retrying
      * @throws TransportException when the last attempt got no answer
      * @throws RequestTimeoutException when the deadline would be passed
      */
     public <O> O execute(String what, boolean repeatable, Duration deadline, Attempt<O> attempt,
-                         Function<O, ApiError> errorOf, Consumer<O> discard) {
+                         Function<O, ApiError> errorOf, Consumer<O> discard, RetryObserver observer) {
         Instant end = policy.clock().instant().plus(deadline != null ? deadline : policy.deadline());
         Retry.AsyncContext<Step> context = retry.asyncContext();
         for (int attemptNumber = 1; ; attemptNumber++) {
@@ -104,6 +153,7 @@ public final class Retrier {
             long delayMillis;
             String reason;
             Throwable failure;
+            int status = 0;
             try {
                 answer = attempt.run(attemptNumber, left);
                 ApiError error = errorOf.apply(answer);
@@ -113,7 +163,8 @@ public final class Retrier {
                     return answer;
                 }
                 reason = "HTTP " + error.httpStatus();
-                failure = ApiException.of(error);
+                status = error.httpStatus();
+                failure = exceptionOf.apply(error);
             } catch (IOException e) {
                 boolean mayRetry = policy.retryOnIoFailure() && (repeatable || isConnectFailure(e));
                 delayMillis = context.onError(new IoFailure(e, mayRetry));
@@ -134,6 +185,7 @@ public final class Retrier {
             LOG.warn("{} {} failed ({}); retry {} of {} in {} ms", service, what, reason, attemptNumber,
                     policy.maxRetries(), delayMillis);
             release(discard, answer);
+            observer.retrying(attemptNumber, status, failure, delay);
             try {
                 policy.sleeper().sleep(delay);
             } catch (InterruptedException e) {

@@ -1,4 +1,4 @@
-package com.rabaislocal.sdk.core.audit;
+package com.rabaislocal.sdk.core.internal;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -1,4 +1,4 @@
-package com.rabaislocal.sdk.core.audit;
+package com.rabaislocal.sdk.core.internal;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;

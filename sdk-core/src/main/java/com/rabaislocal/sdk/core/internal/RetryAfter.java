@@ -1,4 +1,4 @@
-package com.rabaislocal.sdk.core.retry;
+package com.rabaislocal.sdk.core.internal;
 
 import java.time.Duration;
 import java.time.Instant;

@@ -1,4 +1,4 @@
-package com.rabaislocal.sdk.core.retry;
+package com.rabaislocal.sdk.core.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
