@@ -164,7 +164,7 @@ public final class ServiceClient implements AutoCloseable {
      * @throws com.rabaislocal.sdk.core.error.TransportException when no answer came
      */
     public SdkResponse execute(SdkRequest request) {
-        return send(request, true, "bytes", r -> {
+        return send(request, true, "bytes", (r, call) -> {
             byte[] bytes = r.body().bytes();
             logBody("<--", request, bytes);
             return new SdkResponse(service, request.describe(), r.code(), r.headers(), bytes, requestId(r));
@@ -208,7 +208,7 @@ public final class ServiceClient implements AutoCloseable {
      * @throws ApiException (a subclass per status) for a non-2xx answer
      */
     public SdkStreamingResponse stream(SdkRequest request) {
-        return send(request, false, "a stream", r -> new SdkStreamingResponse(r, requestId(r)));
+        return send(request, false, "a stream", (r, call) -> new SdkStreamingResponse(r, requestId(r)));
     }
 
     /**
@@ -245,7 +245,7 @@ public final class ServiceClient implements AutoCloseable {
      * @throws UnexpectedResponseException when the 2xx body does not fit
      */
     public <T> T execute(SdkRequest request, String target, AnswerReader<T> reader) {
-        return send(request, true, target, r -> reader.read(new SdkStreamingResponse(r, requestId(r))));
+        return send(request, true, target, (r, call) -> reader.read(new SdkStreamingResponse(r, requestId(r))));
     }
 
     /**
@@ -266,12 +266,12 @@ public final class ServiceClient implements AutoCloseable {
         }
         SdkRequest withAccept = request.headers().get("Accept") != null ? request
                 : request.toBuilder().header("Accept", "text/event-stream").build();
-        return send(withAccept, false, "a stream", r -> SseStream.open(service, withAccept.describe(), r,
-                requestId(r), decoder, silenceLimit));
+        return send(withAccept, false, "a stream", (r, call) -> SseStream.open(service, withAccept.describe(), r,
+                requestId(r), decoder, silenceLimit, call::cancel));
     }
 
     private <T> T readJson(SdkRequest request, Class<T> cls, TypeReference<T> ref) {
-        return send(request, true, typeName(cls, ref), r -> {
+        return send(request, true, typeName(cls, ref), (r, call) -> {
             ResponseBody body = r.body();
             if (transport.logBodies() && LOG.isDebugEnabled()) {
                 byte[] bytes = body.bytes();
@@ -349,7 +349,7 @@ public final class ServiceClient implements AutoCloseable {
      */
     @FunctionalInterface
     private interface BodyReader<T> {
-        T read(Response response) throws IOException;
+        T read(Response response, Call call) throws IOException;
     }
 
     /**
@@ -519,7 +519,7 @@ public final class ServiceClient implements AutoCloseable {
         }
         int status = response.code();
         if (!whole) {
-            return new Answer<>(reader.read(response), null, status, requestId(response));
+            return new Answer<>(reader.read(response, call), null, status, requestId(response));
         }
         try (response) {
             Response readable = response;
@@ -534,7 +534,7 @@ public final class ServiceClient implements AutoCloseable {
                 readable = response.newBuilder()
                         .body(ResponseBody.create(bytes, response.body().contentType())).build();
             }
-            return new Answer<>(reader.read(readable), null, status, requestId(response));
+            return new Answer<>(reader.read(readable, call), null, status, requestId(response));
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             // The answer arrived whole but is not what the caller expects: repeating the call will not help.
             throw unreadable(service, request.describe(), status, requestId(response), target, e);

@@ -47,6 +47,7 @@ public final class SseStream<T> implements Iterator<T>, AutoCloseable {
     private final Duration silenceLimit;
     private final ServerSentEventReader reader;
     private final String requestId;
+    private final Runnable cancel;
     private ServerSentEvent pending;
     private T next;
     private boolean finished;
@@ -54,7 +55,8 @@ public final class SseStream<T> implements Iterator<T>, AutoCloseable {
     private long eventsRead;
 
     SseStream(String service, String call, Response response, String requestId, SseDecoder<T> decoder,
-              Duration silenceLimit) {
+              Duration silenceLimit, Runnable cancel) {
+        this.cancel = cancel;
         this.service = service;
         this.call = call;
         this.response = response;
@@ -85,12 +87,14 @@ public final class SseStream<T> implements Iterator<T>, AutoCloseable {
      * @param requestId the service's request id, or null
      * @param decoder turns raw events into typed ones
      * @param silenceLimit the longest wait for the next byte; positive
+     * @param cancel cancels the underlying call, so a read blocked on the socket returns at once when the stream is
+     *     closed from another thread
      * @param <T> the typed event
      * @return the stream
      */
     public static <T> SseStream<T> open(String service, String call, Response response, String requestId,
-                                        SseDecoder<T> decoder, Duration silenceLimit) {
-        return new SseStream<>(service, call, response, requestId, decoder, silenceLimit);
+                                        SseDecoder<T> decoder, Duration silenceLimit, Runnable cancel) {
+        return new SseStream<>(service, call, response, requestId, decoder, silenceLimit, cancel);
     }
 
     /** @return the service's request id for this stream, when it sent one */
@@ -167,6 +171,10 @@ public final class SseStream<T> implements Iterator<T>, AutoCloseable {
             }
             throw new TransportException(service, service + " " + call + ": the stream broke after " + eventsRead
                     + " events" + suffix() + ": " + e.getClass().getSimpleName() + ": " + e.getMessage(), e);
+        } catch (IllegalStateException e) {
+            // okio reports a read on a source closed by another thread this way.
+            finish();
+            throw new RabaisSdkException(service + " " + call + ": the stream was closed", e);
         }
     }
 
@@ -189,11 +197,12 @@ public final class SseStream<T> implements Iterator<T>, AutoCloseable {
                 .onClose(this::close);
     }
 
-    /** Closes the answer and releases the connection; a read in progress fails. Idempotent. */
+    /** Cancels the call and closes the answer; a read in progress on another thread fails at once. Idempotent. */
     @Override
     public void close() {
         closed = true;
         finished = true;
+        cancel.run();
         response.close();
     }
 }
