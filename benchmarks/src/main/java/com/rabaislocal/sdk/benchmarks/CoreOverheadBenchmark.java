@@ -207,6 +207,32 @@ public class CoreOverheadBenchmark {
         return rawCall(s.raw.newCall(request), s);
     }
 
+    /**
+     * The raw POST with OkHttp's call timeout armed as the SDK arms it for its per-call deadline: what that
+     * guarantee costs by itself on a write.
+     *
+     * @param s the shared state
+     * @return the created offer
+     * @throws IOException when the call or the binding fails
+     */
+    @Benchmark
+    public Offer rawPostWithDeadline(Loopback s) throws IOException {
+        HttpUrl url = s.rawBase.newBuilder().addPathSegments(RAW_TABLE).build();
+        byte[] body = s.rawMapper.writeValueAsBytes(Loopback.DRAFT);
+        Request request = new Request.Builder().url(url)
+                .header("User-Agent", USER_AGENT)
+                .header("Prefer", "return=representation")
+                .header("Accept", SINGLE_OBJECT)
+                .header("apikey", Loopback.API_KEY)
+                .header("Authorization", "Bearer " + Loopback.API_KEY)
+                .post(RequestBody.create(body, JSON))
+                .build();
+        Call call = s.raw.newCall(request);
+        call.timeout().timeout(com.rabaislocal.sdk.core.retry.RetryPolicy.defaults().deadline().toMillis(),
+                java.util.concurrent.TimeUnit.MILLISECONDS);
+        return rawCall(call, s);
+    }
+
     /** Runs a raw call: checks the status and binds the body into an {@link Offer}. */
     static Offer rawCall(Call call, Loopback s) throws IOException {
         try (Response response = call.execute()) {

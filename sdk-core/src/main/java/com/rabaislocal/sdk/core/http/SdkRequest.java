@@ -33,7 +33,10 @@ public final class SdkRequest {
     private static final Set<String> IDEMPOTENT = Set.of("GET", "HEAD", "OPTIONS", "PUT", "DELETE");
 
     private final String method;
-    private final List<String> pathSegments;
+    private static final Headers NO_HEADERS = Headers.of();
+
+    /** The segments, computed from {@link #path} on first use when the path was given as {@code /a/b}. */
+    private List<String> pathSegments;
     private final List<Map.Entry<String, String>> query;
     private final Headers headers;
     private final byte[] body;
@@ -48,11 +51,13 @@ public final class SdkRequest {
 
     private SdkRequest(Builder b) {
         this.method = b.method;
-        this.pathSegments = List.copyOf(b.pathSegments);
+        // A path given as /a/b is kept as text and split only if someone asks for its segments: most requests are
+        // only ever sent, and splitting costs a list and a string per segment on every call.
+        this.pathSegments = b.pathText != null ? null : List.copyOf(b.segments());
         this.path = b.pathText;
-        this.query = b.query.isEmpty() ? Collections.emptyList()
+        this.query = b.query == null || b.query.isEmpty() ? Collections.emptyList()
                 : Collections.unmodifiableList(new ArrayList<>(b.query));
-        this.headers = b.headers.build();
+        this.headers = b.headers == null ? NO_HEADERS : b.headers.build();
         this.body = b.body;
         this.contentType = b.contentType;
         this.timeout = b.timeout;
@@ -77,10 +82,18 @@ public final class SdkRequest {
     /** @return a builder holding this request's values */
     public Builder toBuilder() {
         Builder b = new Builder().method(method);
-        b.pathSegments.addAll(pathSegments);
-        b.pathText = path;
-        b.query.addAll(query);
-        b.headers.addAll(headers);
+        if (path != null && pathSegments == null) {
+            b.pathText = path;
+        } else {
+            // Literal segments (a "/" inside one is data): keep them as segments, not as text to split again.
+            b.segments().addAll(pathSegments());
+        }
+        if (!query.isEmpty()) {
+            b.queryList().addAll(query);
+        }
+        if (headers.size() > 0) {
+            b.headerBuilder().addAll(headers);
+        }
         b.body = body;
         b.contentType = contentType;
         b.timeout = timeout;
@@ -98,7 +111,30 @@ public final class SdkRequest {
 
     /** @return the decoded path segments below the base URL */
     public List<String> pathSegments() {
-        return pathSegments;
+        List<String> s = pathSegments;
+        if (s == null) {
+            // Immutable result: a race only computes the same list twice.
+            s = List.copyOf(Builder.split(path));
+            pathSegments = s;
+        }
+        return s;
+    }
+
+    /**
+     * Appends this request's path to a URL being built, each segment percent-encoded as needed.
+     *
+     * @param url the base URL's builder
+     */
+    void appendPath(okhttp3.HttpUrl.Builder url) {
+        String p = path;
+        if (pathSegments == null && p.indexOf('\\') < 0) {
+            // One pass over the text; OkHttp splits on '/' exactly as path(String) did (and on '\\', excluded).
+            url.addPathSegments(p.substring(1));
+            return;
+        }
+        for (String segment : pathSegments()) {
+            url.addPathSegment(segment);
+        }
     }
 
     /** @return the path as {@code /a/b}, decoded, for messages */
@@ -197,7 +233,8 @@ public final class SdkRequest {
         if (operation != null) {
             return operation;
         }
-        return pathSegments.isEmpty() ? method : method + " " + pathSegments.get(0);
+        List<String> segments = pathSegments();
+        return segments.isEmpty() ? method : method + " " + segments.get(0);
     }
 
     /** @return {@code METHOD /path}, for logs and messages */
@@ -220,11 +257,11 @@ public final class SdkRequest {
      */
     public static final class Builder {
         private String method;
-        private final List<String> pathSegments = new ArrayList<>(4);
+        private List<String> pathSegments;
         /** The text given to {@link #path(String)} when it is already {@code /a/b}; null once segments change. */
         private String pathText;
-        private final List<Map.Entry<String, String>> query = new ArrayList<>(4);
-        private final Headers.Builder headers = new Headers.Builder();
+        private List<Map.Entry<String, String>> query;
+        private Headers.Builder headers;
         private byte[] body;
         private MediaType contentType;
         private Duration timeout;
@@ -254,27 +291,62 @@ public final class SdkRequest {
          * @return this builder
          */
         public Builder path(String path) {
-            pathSegments.clear();
+            pathSegments = null;
             pathText = null;
             if (path == null) {
                 return this;
             }
-            boolean normalised = path.startsWith("/");
+            if (isNormalised(path)) {
+                pathText = path;
+            } else {
+                pathSegments = split(path);
+            }
+            return this;
+        }
+
+        /** {@code /a/b}: a leading slash, no empty segment, no trailing slash. */
+        private static boolean isNormalised(String path) {
+            if (path.length() < 2 || path.charAt(0) != '/' || path.charAt(path.length() - 1) == '/') {
+                return false;
+            }
+            return path.indexOf("//") < 0;
+        }
+
+        /** The non-empty segments of a {@code /}-separated path. */
+        static List<String> split(String path) {
+            List<String> out = new ArrayList<>(4);
             int start = 0;
             while (start <= path.length()) {
                 int slash = path.indexOf('/', start);
                 int end = slash < 0 ? path.length() : slash;
                 if (end > start) {
-                    pathSegments.add(path.substring(start, end));
-                } else if (start > 0) {
-                    normalised = false; // an empty segment: "//" or a trailing "/"
+                    out.add(path.substring(start, end));
                 }
                 start = end + 1;
             }
-            if (normalised) {
-                pathText = path;
+            return out;
+        }
+
+        /** The segments as a list to edit, made from the text form when there is one. */
+        List<String> segments() {
+            if (pathSegments == null) {
+                pathSegments = pathText != null ? split(pathText) : new ArrayList<>(4);
             }
-            return this;
+            return pathSegments;
+        }
+
+        List<Map.Entry<String, String>> queryList() {
+            if (query == null) {
+                query = new ArrayList<>(4);
+            }
+            return query;
+        }
+
+        Headers.Builder headerBuilder() {
+            if (headers == null) {
+                headers = new Headers.Builder();
+            }
+            return headers;
         }
 
         /**
@@ -284,7 +356,7 @@ public final class SdkRequest {
          * @return this builder
          */
         public Builder pathSegment(String segment) {
-            pathSegments.add(segment);
+            segments().add(segment);
             pathText = null;
             return this;
         }
@@ -297,7 +369,7 @@ public final class SdkRequest {
          * @return this builder
          */
         public Builder query(String name, String value) {
-            query.add(new AbstractMap.SimpleImmutableEntry<>(name, value));
+            queryList().add(new AbstractMap.SimpleImmutableEntry<>(name, value));
             return this;
         }
 
@@ -309,7 +381,7 @@ public final class SdkRequest {
          * @return this builder
          */
         public Builder header(String name, String value) {
-            headers.set(name, value);
+            headerBuilder().set(name, value);
             return this;
         }
 
@@ -320,7 +392,9 @@ public final class SdkRequest {
          * @return this builder
          */
         public Builder removeHeader(String name) {
-            headers.removeAll(name);
+            if (headers != null) {
+                headers.removeAll(name);
+            }
             return this;
         }
 

@@ -7,6 +7,7 @@ import com.rabaislocal.sdk.core.error.RabaisSdkException;
 import com.rabaislocal.sdk.core.client.ClientOptions;
 import com.rabaislocal.sdk.core.error.UnexpectedResponseException;
 import com.rabaislocal.sdk.core.error.ValidationException;
+import com.rabaislocal.sdk.core.internal.DeadlineWatchdog;
 import com.rabaislocal.sdk.core.internal.Retrier;
 import com.rabaislocal.sdk.core.internal.RetryAfter;
 import com.rabaislocal.sdk.core.json.SdkJson;
@@ -146,9 +147,7 @@ public final class ServiceClient implements AutoCloseable {
      */
     public HttpUrl url(SdkRequest request) {
         HttpUrl.Builder u = baseUrl.newBuilder();
-        for (String segment : request.pathSegments()) {
-            u.addPathSegment(segment);
-        }
+        request.appendPath(u);
         for (Map.Entry<String, String> q : request.query()) {
             u.addQueryParameter(q.getKey(), q.getValue());
         }
@@ -366,7 +365,7 @@ public final class ServiceClient implements AutoCloseable {
         HttpUrl url = url(request);
         Duration callDeadline = request.deadline().orElse(deadline);
         if (listeners.length == 0) {
-            Answer<T> last = retrier.execute(request.describe(), request.repeatable(idempotencyKeyHeader != null),
+            Answer<T> last = retrier.execute(request::describe, request.repeatable(idempotencyKeyHeader != null),
                     callDeadline, (attempt, timeLeft) -> attempt(request, url, attempt, whole ? timeLeft : null, whole,
                             target, reader), a -> a.error, ServiceClient::discard);
             if (last.error != null) {
@@ -389,7 +388,7 @@ public final class ServiceClient implements AutoCloseable {
         notify(l -> l.onStart(new RequestEvent(service, op, request.method(), path, 1, 0, Duration.ZERO,
                 Optional.empty(), Optional.empty(), Duration.ZERO)));
         try {
-            Answer<T> last = retrier.execute(request.describe(), request.repeatable(idempotencyKeyHeader != null),
+            Answer<T> last = retrier.execute(request::describe, request.repeatable(idempotencyKeyHeader != null),
                     callDeadline, (attempt, timeLeft) -> {
                         lastAttempt[0] = attempt;
                         lastStatus[0] = 0;
@@ -495,9 +494,39 @@ public final class ServiceClient implements AutoCloseable {
         if (timeLeft != null && (limit == null || timeLeft.compareTo(limit) < 0)) {
             limit = timeLeft;
         }
-        if (limit != null) {
+        if (limit != null && !whole) {
+            // A stream's reading goes on after this method returns: only OkHttp's own call timeout can follow it.
             call.timeout().timeout(Math.max(1, limit.toMillis()), TimeUnit.MILLISECONDS);
         }
+        if (limit != null && whole) {
+            try (DeadlineWatchdog.Guard guard = DeadlineWatchdog.shared().register(Math.max(1, limit.toMillis()),
+                    call::cancel)) {
+                return exchange(request, url, attempt, whole, target, reader, body, okRequest, call, guard);
+            }
+        }
+        return exchange(request, url, attempt, whole, target, reader, body, okRequest, call, null);
+    }
+
+    /** Sends the attempt and reads its answer; {@code guard}, when set, is the deadline watching the exchange. */
+    private <T> Answer<T> exchange(SdkRequest request, HttpUrl url, int attempt, boolean whole, String target,
+                                   BodyReader<T> reader, byte[] body, Request okRequest, Call call,
+                                   DeadlineWatchdog.Guard guard) throws IOException {
+        try {
+            return exchange(request, url, attempt, whole, target, reader, body, okRequest, call);
+        } catch (IOException e) {
+            if (guard != null && guard.fired()) {
+                // The watchdog cancelled the call at its deadline: report it as the timeout it is.
+                java.io.InterruptedIOException timeout = new java.io.InterruptedIOException("timeout");
+                timeout.initCause(e);
+                throw timeout;
+            }
+            throw e;
+        }
+    }
+
+    private <T> Answer<T> exchange(SdkRequest request, HttpUrl url, int attempt, boolean whole, String target,
+                                   BodyReader<T> reader, byte[] body, Request okRequest, Call call)
+            throws IOException {
         boolean debug = LOG.isDebugEnabled();
         long start = debug ? System.nanoTime() : 0L;
         if (debug) {

@@ -18,6 +18,7 @@ import java.time.Instant;
 import java.util.Locale;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -123,7 +124,7 @@ public final class Retrier {
      * @param <O> the answer type
      * @return the last answer
      */
-    public <O> O execute(String what, boolean repeatable, Duration deadline, Attempt<O> attempt,
+    public <O> O execute(Supplier<String> what, boolean repeatable, Duration deadline, Attempt<O> attempt,
                          Function<O, ApiError> errorOf, Consumer<O> discard) {
         return execute(what, repeatable, deadline, attempt, errorOf, discard, RetryObserver.NONE);
     }
@@ -131,7 +132,8 @@ public final class Retrier {
     /**
      * Runs the call.
      *
-     * @param what a short description for logs and messages, e.g. {@code "GET /rest/v1/offers"}
+     * @param what a short description for logs and messages, e.g. {@code "GET /rest/v1/offers"}; asked for only
+     *     when a message is written
      * @param repeatable whether the request is safe to send twice (idempotent method, idempotency key, natural key)
      * @param deadline total time allowed, or null for the policy's default
      * @param attempt runs one attempt
@@ -143,10 +145,11 @@ public final class Retrier {
      * @throws TransportException when the last attempt got no answer
      * @throws RequestTimeoutException when the deadline would be passed
      */
-    public <O> O execute(String what, boolean repeatable, Duration deadline, Attempt<O> attempt,
+    public <O> O execute(Supplier<String> what, boolean repeatable, Duration deadline, Attempt<O> attempt,
                          Function<O, ApiError> errorOf, Consumer<O> discard, RetryObserver observer) {
         Instant end = policy.clock().instant().plus(deadline != null ? deadline : policy.deadline());
-        Retry.AsyncContext<Step> context = retry.asyncContext();
+        // Made at the first failure: most calls succeed at once and never need it.
+        Retry.AsyncContext<Step> context = null;
         for (int attemptNumber = 1; ; attemptNumber++) {
             Duration left = Duration.between(policy.clock().instant(), end);
             O answer = null;
@@ -157,6 +160,15 @@ public final class Retrier {
             try {
                 answer = attempt.run(attemptNumber, left);
                 ApiError error = errorOf.apply(answer);
+                if (error == null) {
+                    if (context != null) {
+                        context.onComplete();
+                    }
+                    return answer;
+                }
+                if (context == null) {
+                    context = retry.asyncContext();
+                }
                 delayMillis = context.onResult(new Step(error, repeatable));
                 if (delayMillis < 0) {
                     context.onComplete();
@@ -167,6 +179,9 @@ public final class Retrier {
                 failure = exceptionOf.apply(error);
             } catch (IOException e) {
                 boolean mayRetry = policy.retryOnIoFailure() && (repeatable || isConnectFailure(e));
+                if (context == null) {
+                    context = retry.asyncContext();
+                }
                 delayMillis = context.onError(new IoFailure(e, mayRetry));
                 if (delayMillis < 0) {
                     throw transportFailure(what, e, attemptNumber);
@@ -178,11 +193,11 @@ public final class Retrier {
             // Waking at the deadline would leave the next attempt no time at all: give up now instead.
             if (!policy.clock().instant().plus(delay).isBefore(end)) {
                 release(discard, answer);
-                throw new RequestTimeoutException(service, service + " " + what + ": deadline of "
+                throw new RequestTimeoutException(service, service + " " + what.get() + ": deadline of "
                         + millis(deadline != null ? deadline : policy.deadline()) + " would pass before retry "
                         + attemptNumber + " (" + reason + ", next wait " + delayMillis + " ms)", failure);
             }
-            LOG.warn("{} {} failed ({}); retry {} of {} in {} ms", service, what, reason, attemptNumber,
+            LOG.warn("{} {} failed ({}); retry {} of {} in {} ms", service, what.get(), reason, attemptNumber,
                     policy.maxRetries(), delayMillis);
             release(discard, answer);
             observer.retrying(attemptNumber, status, failure, delay);
@@ -190,20 +205,20 @@ public final class Retrier {
                 policy.sleeper().sleep(delay);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                throw new RabaisSdkException(service + " " + what + ": interrupted while waiting to retry", e);
+                throw new RabaisSdkException(service + " " + what.get() + ": interrupted while waiting to retry", e);
             }
         }
     }
 
-    private TransportException transportFailure(String what, IOException e, int attempts) {
+    private TransportException transportFailure(Supplier<String> what, IOException e, int attempts) {
         String suffix = attempts > 1 ? " (after " + attempts + " attempts)" : "";
         if (e instanceof InterruptedIOException) {
             // OkHttp reports its own timeouts as InterruptedIOException ("timeout") or SocketTimeoutException.
-            return new RequestTimeoutException(service, service + " " + what + " timed out" + suffix + ": "
+            return new RequestTimeoutException(service, service + " " + what.get() + " timed out" + suffix + ": "
                     + e.getMessage(), e);
         }
-        return new TransportException(service, service + " " + what + " failed without an answer" + suffix + ": "
-                + e.getClass().getSimpleName() + ": " + e.getMessage(), e);
+        return new TransportException(service, service + " " + what.get() + " failed without an answer" + suffix
+                + ": " + e.getClass().getSimpleName() + ": " + e.getMessage(), e);
     }
 
     /**
