@@ -73,6 +73,13 @@ final class AuthApi {
         if (request.method().equals("POST") && request.path().equals("/auth/v1/logout")) {
             return signOut(request.header("authorization"));
         }
+        if (request.method().equals("GET") && request.path().equals("/auth/v1/health")) {
+            // GoTrue's health answer, which monitoring checks read.
+            com.fasterxml.jackson.databind.node.ObjectNode health = com.rabaislocal.sdk.core.json.SdkJson.mapper()
+                    .createObjectNode().put("version", "v2.170.0").put("name", "GoTrue")
+                    .put("description", "GoTrue is a user registration and authentication API");
+            return Answer.json(200, health);
+        }
         return null;
     }
 

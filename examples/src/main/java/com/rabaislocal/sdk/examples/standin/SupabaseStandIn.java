@@ -37,7 +37,7 @@ import java.util.UUID;
  * <p><b>A demo tool, not a Supabase emulator.</b> It serves exactly:
  * <ul>
  *   <li>{@code POST /auth/v1/token?grant_type=password} for one demo user, a merchant ({@link #demoEmail()},
- *       {@link #demoPassword()}), and {@code POST /auth/v1/logout}; the session's access token is a well-formed but unsigned JWT
+ *       {@link #demoPassword()}), {@code POST /auth/v1/logout} and {@code GET /auth/v1/health}; the session's access token is a well-formed but unsigned JWT
  *       ({@code "alg":"none"}) carrying {@code sub}, {@code role = authenticated} and {@code aud = authenticated},
  *       accepted only by this stand-in;</li>
  *   <li>{@code GET}, {@code POST} and {@code PATCH /rest/v1/offers}, {@code POST /rest/v1/legal_consents},
