@@ -201,9 +201,10 @@ final class AuditSpool implements AutoCloseable {
     }
 
     /**
-     * Appends whole lines to the newest segment with one write system call, then fsyncs them if the policy is
-     * {@link FsyncPolicy#EVERY_WRITE}. Called by one thread at a time. On failure nothing of them is published: the
-     * bytes are cut off (best effort) and the next write goes to a new segment.
+     * Appends whole lines to the newest segment with one write system call; the caller fsyncs them with
+     * {@link #sync()} as its policy asks, so that a failing fsync never makes written lines count as unwritten.
+     * Called by one thread at a time. On failure nothing of them is published: the bytes are cut off (best effort)
+     * and the next write goes to a new segment.
      *
      * @param bytes the lines, each ending with {@code '\n'}
      * @param length how many bytes of {@code bytes} to write
@@ -240,9 +241,6 @@ final class AuditSpool implements AutoCloseable {
             sizes.put(segment, before + length);
             writtenLines += lines;
             pendingEvents += lines;
-        }
-        if (policy == FsyncPolicy.EVERY_WRITE) {
-            sync();
         }
         return new Position(segment, before);
     }

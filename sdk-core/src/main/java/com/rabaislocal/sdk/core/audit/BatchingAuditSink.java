@@ -689,7 +689,8 @@ public final class BatchingAuditSink implements AuditSink {
             lock.unlock();
         }
         if (tidy) {
-            if (!tryCompact()) {
+            // With no file left there is no progress to record, and a cursor alone would only be discarded.
+            if (!tryCompact() && spool.hasFiles()) {
                 spool.persistCursor();
             }
             idleDone = true;
@@ -910,7 +911,8 @@ public final class BatchingAuditSink implements AuditSink {
         AuditSpool.Position start = null;
         try {
             start = spool.write(group.bytes, group.bytes.length, events.size());
-            spool.sync();
+            // Rare and late already: make these durable at once, whatever the policy.
+            syncQuietly();
         } catch (IOException e) {
             LOG.debug("Spooling {} audit events kept in memory failed: {}", events.size(), e.toString());
         } finally {

@@ -13,6 +13,7 @@ import com.rabaislocal.sdk.core.error.ValidationException;
 import com.rabaislocal.sdk.core.testing.LogCapture;
 import com.rabaislocal.sdk.core.testing.RecordingAuditSink;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -670,6 +671,34 @@ class BatchingAuditSinkTest {
         }
         assertEquals(ids(sent), ids(recorder.events()));
         assertEquals(List.of(), spoolFiles());
+    }
+
+    @Test
+    void anIdleSinkLeavesAnEmptyDirectoryWhileItStaysOpen() throws Exception {
+        RecordingAuditSink recorder = new RecordingAuditSink();
+        List<AuditEvent> sent = events(7, "e");
+        try (BatchingAuditSink sink = sink(recorder).linger(NEVER).build()) {
+            sink.write(sent);
+            assertTrue(sink.flush());
+            assertEquals(1, spoolFiles().size(), "delivered, still in the file being written");
+
+            // Nothing else comes: the worker deletes the delivered file, and writes no cursor for an empty spool.
+            await("the idle clean-up", () -> {
+                try {
+                    return spoolFiles().isEmpty();
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+            assertFalse(Files.exists(cursorFile()));
+
+            AuditEvent later = events(1, "later").get(0);
+            sink.write(later);
+            assertTrue(sink.flush());
+            assertEquals(List.of(spoolDir().resolve(AuditSpool.segmentName(2))), spoolFiles(),
+                    "a new file, numbered above the deleted one");
+        }
+        assertEquals(8, recorder.eventIds().size());
     }
 
     @Test
