@@ -1,16 +1,20 @@
 package com.rabaislocal.sdk.core.audit;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.rabaislocal.sdk.core.error.ConfigException;
 import com.rabaislocal.sdk.core.error.InvalidRequestException;
 import com.rabaislocal.sdk.core.error.ValidationException;
-import java.nio.file.Path;
+import com.rabaislocal.sdk.core.json.SdkJson;
 import com.rabaislocal.sdk.core.retry.Sleeper;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.Condition;
@@ -19,28 +23,37 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * An asynchronous {@link AuditSink} in front of any downstream sink (a database table, an HTTP endpoint, a log):
- * {@link #write(List)} only queues the events and returns; one background thread delivers them in batches, and keeps
- * every event it could not deliver in a local spool on disk until the downstream takes it. Thread-safe.
+ * An {@link AuditSink} in front of any downstream sink (a database table, an HTTP endpoint, a log) that never loses
+ * an accepted event: {@link #write(List)} appends the events to a local spool file and returns; one background
+ * thread delivers them to the downstream in batches and removes them from the spool once delivered. Thread-safe.
+ *
+ * <p><b>Write-ahead spool.</b> {@code write} returns only once its events are in the spool file
+ * ({@code audit-spool-NNNNNNNNNN.jsonl} files in the {@link Builder#spoolDirectory(Path) spool directory}: one JSON
+ * event per line), written to the operating system with a write system call, so a process killed at any moment
+ * loses no event whose {@code write} returned. What a power loss can take is set by the
+ * {@link Builder#fsyncPolicy(FsyncPolicy) fsync policy} ({@link FsyncPolicy#PER_BATCH} by default). Concurrent
+ * writers share the work (group commit): one of them writes the lines of every waiting writer with one system call
+ * (and one fsync when the policy asks for it) while the others wait for it, so the cost per event falls as
+ * concurrency rises. If the spool cannot be written at all (disk full, permissions), {@code write} still returns,
+ * logs the event ids at ERROR and keeps the events in memory for the worker, which delivers them or spools them once
+ * it can; such events are not safe from a crash until then.
  *
  * <p><b>Batching.</b> The worker sends a batch as soon as {@link Builder#batchSize(int) batchSize} events are queued,
  * or when the first queued event has waited {@link Builder#linger(Duration) linger}, or on {@link #flush()} and
- * {@link #close()}.
+ * {@link #close()}. It keeps up to {@link Builder#queueCapacity(int) queueCapacity} written events in memory so it
+ * need not read them back; beyond that, and after any failure of the downstream, it reads them from the spool.
  *
- * <p><b>No event is lost.</b> When the downstream throws, the batch is appended to the spool
- * ({@code audit-spool.jsonl} in the {@link Builder#spoolDirectory(Path) spool directory}: one JSON event per line,
- * fsync'd) and replayed later, in order, with exponential backoff between attempts ({@link
- * Builder#initialBackoff(Duration) initialBackoff} doubling up to {@link Builder#maxBackoff(Duration) maxBackoff}).
- * While anything waits in the spool, new batches are appended behind it so order is kept. Events left in the spool
- * when the process stops are replayed by the next {@code BatchingAuditSink} opened on the same directory; replayed
- * events are never replayed again (a cursor file records the delivered offset; the files are deleted once everything
- * is delivered). If even the spool cannot be written, each event id is logged at ERROR and the events stay in memory
- * for the next attempt; only at {@link #close()}, if neither the downstream nor the disk takes them, their full JSON
- * is logged at ERROR so they can be re-entered by hand.
+ * <p><b>Outages.</b> When the downstream throws, the events stay in the spool and are replayed later, in order, with
+ * exponential backoff between attempts ({@link Builder#initialBackoff(Duration) initialBackoff} doubling up to
+ * {@link Builder#maxBackoff(Duration) maxBackoff}); new events queue up behind them in the spool. Events left in the
+ * spool when the process stops, cleanly or not, are replayed by the next {@code BatchingAuditSink} opened on the same
+ * directory. Delivered events are removed: the spool moves to a new file every few megabytes and deletes the files it
+ * has delivered, and all of them once everything is delivered; a cursor file records the delivered position at
+ * least once a second and at close, so a restart delivers again at most what was delivered since.
  *
  * <p><b>Rejected events.</b> When the downstream throws a {@link ValidationException} or an
  * {@link InvalidRequestException} (the batch is invalid, not the downstream down; see {@link AuditSink}), the batch is
- * spooled and replayed in ever smaller chunks until the refused event is alone; that event is then appended to
+ * replayed from the spool in ever smaller chunks until the refused event is alone; that event is then appended to
  * {@code audit-rejected.jsonl} in the spool directory (its JSON plus {@code rejected_at} and
  * {@code rejected_reason}) and logged in full at ERROR, and the events behind it go on. That file is never replayed
  * automatically: fix the cause, then write its lines back (each reads with {@link AuditEvent#fromJson(String)}).
@@ -48,17 +61,14 @@ import org.slf4j.LoggerFactory;
  * <p><b>At least once.</b> A batch may reach the downstream more than once (a timeout after it was stored, a crash
  * between delivery and recording it): downstreams deduplicate on {@link AuditEvent#eventId()}.
  *
- * <p><b>Full queue.</b> When {@link Builder#queueCapacity(int) queueCapacity} events are waiting, {@code write} blocks
- * the caller for at most {@link Builder#enqueueTimeout(Duration) enqueueTimeout}, then writes the event straight to
- * the spool from the caller's thread (such events may then be delivered ahead of older queued ones).
- *
  * <p><b>Logging</b> (logger {@code com.rabaislocal.sdk.core.audit}): WARN when the downstream fails, with how many
- * events were spooled; INFO when the spool has been replayed; ERROR when the spool itself fails and when an event is
- * set aside as rejected.
+ * events wait in the spool; INFO when the spool has been replayed; ERROR when the spool itself fails and when an
+ * event is set aside as rejected.
  *
  * <p>The downstream is called from the worker thread only, never concurrently, and is not closed by this sink: its
- * owner closes it after closing this sink. The worker is a daemon thread: close this sink when the application stops,
- * or the events still in memory are lost as in a crash.
+ * owner closes it after closing this sink. The worker is a daemon thread; close this sink when the application stops
+ * so that it delivers what it can and records its progress (a JVM that exits without {@code close()} loses no event,
+ * but the next run delivers again what was delivered in the last second).
  */
 public final class BatchingAuditSink implements AuditSink {
 
@@ -66,20 +76,45 @@ public final class BatchingAuditSink implements AuditSink {
 
     private static final AtomicInteger INSTANCES = new AtomicInteger();
     private static final Duration MAX_DURATION = Duration.ofDays(365);
+    /** How long the worker waits with nothing to do before it records its progress and deletes a delivered spool. */
+    private static final long IDLE_NANOS = TimeUnit.SECONDS.toNanos(1);
+    /** Shortest wait between two fsyncs of the spool while the downstream is down (linger may be zero). */
+    private static final Duration MIN_OUTAGE_SYNC = Duration.ofMillis(10);
 
-    /** A queued event with its arrival number, used by {@link #flush(Duration)} to know what came before it. */
-    private record Entry(long seq, AuditEvent event) {
+    /**
+     * An accepted event: its arrival number, used by {@link #flush(Duration)} to know what came before it, and the
+     * position just past its line in the spool (null while it could not be written there).
+     */
+    private record Entry(long seq, AuditEvent event, AuditSpool.Position end) {
     }
+
+    /** The lines of one {@code write} call, waiting for a thread to write them. */
+    private static final class Group {
+        final List<AuditEvent> events;
+        final byte[] bytes;
+        final int[] lineEnds;
+        long firstSeq;
+        long lastSeq;
+
+        Group(List<AuditEvent> events, byte[] bytes, int[] lineEnds) {
+            this.events = events;
+            this.bytes = bytes;
+            this.lineEnds = lineEnds;
+        }
+    }
+
+    private enum Mode { UNSPOOLED, MEMORY, REPLAY, WAIT }
 
     private final AuditSink downstream;
     private final Path spoolDirectory;
     private final int queueCapacity;
     private final int batchSize;
     private final Duration linger;
-    private final Duration enqueueTimeout;
     private final Duration initialBackoff;
     private final Duration maxBackoff;
     private final Duration flushTimeout;
+    private final FsyncPolicy fsyncPolicy;
+    private final long segmentBytes;
     private final Clock clock;
     private final Sleeper sleeper;
     private final String configuredThreadName;
@@ -91,12 +126,21 @@ public final class BatchingAuditSink implements AuditSink {
     private final AtomicLong spooled = new AtomicLong();
 
     private final ReentrantLock lock = new ReentrantLock();
+    /** The worker has something to do: events queued, a flush, close. */
     private final Condition workAvailable = lock.newCondition();
-    private final Condition spaceAvailable = lock.newCondition();
+    /** Events were written, delivered or left memory: for flush(). */
     private final Condition progress = lock.newCondition();
+    /** The writing role was released: for writers waiting for their lines. */
+    private final Condition groupDone = lock.newCondition();
     // Guarded by lock.
+    private final ArrayDeque<Group> staged = new ArrayDeque<>();
     private final ArrayDeque<Entry> queue = new ArrayDeque<>();
+    private final List<Entry> unspooled = new ArrayList<>();
+    private boolean writing;
     private long lastSeq;
+    private long finishedSeq;
+    private boolean backlog;
+    private AuditSpool.Position publishedEnd;
     private long inflightFirstSeq;
     private int inflightSize;
     private long flushTarget;
@@ -107,8 +151,8 @@ public final class BatchingAuditSink implements AuditSink {
     // Worker thread only.
     private Instant retryAt;
     private Duration backoff;
-    private boolean spoolFailing;
     private boolean failedWhileClosing;
+    private boolean idleDone;
     private long replayedSinceEmpty;
     private int replayLimit;
     private List<Entry> current;
@@ -119,17 +163,21 @@ public final class BatchingAuditSink implements AuditSink {
         this.queueCapacity = b.queueCapacity;
         this.batchSize = b.batchSize;
         this.linger = b.linger;
-        this.enqueueTimeout = b.enqueueTimeout;
         this.initialBackoff = b.initialBackoff;
         this.maxBackoff = b.maxBackoff;
         this.flushTimeout = b.flushTimeout;
+        this.fsyncPolicy = b.fsyncPolicy;
+        this.segmentBytes = b.segmentBytes;
         this.clock = b.clock;
         this.sleeper = b.sleeper;
         this.configuredThreadName = b.threadName;
         this.threadName = b.threadName != null ? b.threadName
                 : "rabaislocal-audit-sink-" + INSTANCES.incrementAndGet();
         this.replayLimit = b.batchSize;
-        this.spool = AuditSpool.open(b.spoolDirectory, LOG);
+        this.spool = AuditSpool.open(b.spoolDirectory, LOG, b.fsyncPolicy, b.segmentBytes);
+        this.publishedEnd = spool.end();
+        // What a previous run left is older than anything written now: it goes first, read from the spool.
+        this.backlog = spool.pendingEvents() > 0;
         this.worker = new Thread(this::work, threadName);
         worker.setDaemon(true);
         worker.start();
@@ -158,18 +206,21 @@ public final class BatchingAuditSink implements AuditSink {
                 .queueCapacity(queueCapacity)
                 .batchSize(batchSize)
                 .linger(linger)
-                .enqueueTimeout(enqueueTimeout)
                 .initialBackoff(initialBackoff)
                 .maxBackoff(maxBackoff)
                 .flushTimeout(flushTimeout)
+                .fsyncPolicy(fsyncPolicy)
+                .segmentBytes(segmentBytes)
                 .clock(clock)
                 .sleeper(sleeper)
                 .threadName(configuredThreadName);
     }
 
     /**
-     * Queues the events for delivery and returns; see the class description for what happens when the queue is
-     * full.
+     * Appends the events to the spool and returns once they are written to the operating system (and fsync'd if the
+     * policy is {@link FsyncPolicy#EVERY_WRITE}); delivery to the downstream happens later, in the background. The
+     * batch is accepted whole or not at all. Waits for no I/O but the spool's own: typically a few microseconds, up
+     * to one fsync. The caller's interrupt flag does not cut the wait short and is kept.
      *
      * @param batch the events, none null
      * @throws com.rabaislocal.sdk.core.error.ValidationException if the batch or one of its events is null
@@ -178,19 +229,38 @@ public final class BatchingAuditSink implements AuditSink {
     @Override
     public void write(List<AuditEvent> batch) {
         List<AuditEvent> events = AuditBatches.checked(batch);
-        for (int i = 0; i < events.size(); i++) {
-            if (!enqueue(events.get(i))) {
+        if (events.isEmpty()) {
+            return;
+        }
+        Group group = encode(events);
+        lock.lock();
+        try {
+            if (closed) {
                 throw new IllegalStateException("BatchingAuditSink on " + spool.directory() + " is closed; audit "
-                        + "events not accepted: " + AuditBatches.ids(events.subList(i, events.size())));
+                        + "events not accepted: " + AuditBatches.ids(events));
             }
+            group.firstSeq = lastSeq + 1;
+            lastSeq += events.size();
+            group.lastSeq = lastSeq;
+            staged.addLast(group);
+            while (finishedSeq < group.lastSeq) {
+                if (!writing && !staged.isEmpty()) {
+                    writeStaged();
+                } else {
+                    groupDone.awaitUninterruptibly();
+                }
+            }
+        } finally {
+            lock.unlock();
         }
     }
 
     /**
-     * Waits until every event whose {@code write} returned before this call is delivered or safely spooled, at most
-     * the builder's {@link Builder#flushTimeout(Duration) flushTimeout}.
+     * Waits until every event whose {@code write} returned before this call is delivered or waits in the spool after
+     * a failed delivery, and the spool is fsync'd up to it, at most the builder's
+     * {@link Builder#flushTimeout(Duration) flushTimeout}.
      *
-     * @return true if so; false on timeout (e.g. the downstream is down and the disk is failing too)
+     * @return true if so; false on timeout (e.g. the downstream hangs)
      */
     public boolean flush() {
         return flush(flushTimeout);
@@ -198,11 +268,13 @@ public final class BatchingAuditSink implements AuditSink {
 
     /**
      * Sends the partial batch now and waits until every event whose {@code write} returned before this call is
-     * delivered to the downstream or written to the spool. Does not wait for the spool to be replayed.
+     * delivered to the downstream or, if the downstream failed, waits in the spool; then fsyncs the spool, whatever
+     * the {@link FsyncPolicy}, so that not even a power loss takes those events. Does not wait for the spool to be
+     * replayed.
      *
      * @param timeout the longest to wait
-     * @return true if every such event is delivered or spooled; false on timeout, interruption (the interrupt flag is
-     *     restored) or if the sink is closed with events it could not place
+     * @return true if every such event is delivered or spooled and fsync'd; false on timeout, interruption (the
+     *     interrupt flag is restored), a failing fsync, or if the sink is closed with events it could not place
      */
     public boolean flush(Duration timeout) {
         long remaining = timeout == null ? 0 : Math.max(0, timeout.toNanos());
@@ -211,27 +283,34 @@ public final class BatchingAuditSink implements AuditSink {
             long target = lastSeq;
             flushTarget = Math.max(flushTarget, target);
             workAvailable.signalAll();
-            while (oldestInMemory() <= target) {
+            while (finishedSeq < target || oldestInMemory() <= target) {
                 if (workerExited || remaining <= 0) {
                     return false;
                 }
                 remaining = progress.awaitNanos(remaining);
             }
-            return true;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return false;
         } finally {
             lock.unlock();
         }
+        try {
+            spool.sync();
+            return true;
+        } catch (IOException e) {
+            LOG.error("Could not fsync the audit spool {} ({}); its events survive a crash of this process but may "
+                    + "not survive a power loss", spool.directory(), e.toString());
+            return false;
+        }
     }
 
     /**
-     * Stops accepting events, delivers or spools every queued event, makes one last attempt to replay the spool,
-     * and stops the worker. Waits at most {@link Builder#flushTimeout(Duration) flushTimeout}; if the worker is
-     * still busy then (a hanging downstream), it finishes in the background and the pending event ids are logged at
-     * ERROR. Events that remain in the spool are replayed by the next sink opened on the same directory. Idempotent.
-     * The downstream is not closed.
+     * Stops accepting events, delivers what it can (the queued events, then one attempt at the spool), fsyncs the
+     * spool and records the delivered position, and stops the worker. Waits at most
+     * {@link Builder#flushTimeout(Duration) flushTimeout}; if the worker is still busy then (a hanging downstream),
+     * it finishes in the background and that is logged at ERROR. Events left in the spool are replayed by the next
+     * sink opened on the same directory. Idempotent. The downstream is not closed.
      */
     @Override
     public void close() {
@@ -239,7 +318,6 @@ public final class BatchingAuditSink implements AuditSink {
         try {
             closed = true;
             workAvailable.signalAll();
-            spaceAvailable.signalAll();
         } finally {
             lock.unlock();
         }
@@ -252,20 +330,21 @@ public final class BatchingAuditSink implements AuditSink {
             Thread.currentThread().interrupt();
         }
         if (worker.isAlive()) {
-            List<AuditEvent> inMemory = new ArrayList<>();
+            List<AuditEvent> notSpooled = new ArrayList<>();
             lock.lock();
             try {
-                queue.forEach(en -> inMemory.add(en.event()));
+                unspooled.forEach(en -> notSpooled.add(en.event()));
             } finally {
                 lock.unlock();
             }
-            LOG.error("Audit worker {} did not finish within {}; it goes on in the background. Events still queued: {}",
-                    threadName, flushTimeout, AuditBatches.ids(inMemory));
+            LOG.error("Audit worker {} did not finish within {}; it goes on in the background. Every accepted event "
+                    + "is in the spool {} except these, still in memory only: {}", threadName, flushTimeout,
+                    spool.directory(), AuditBatches.ids(notSpooled));
         }
     }
 
     /**
-     * Returns how many events the downstream has accepted so far, directly or by replay (an event replayed twice
+     * Returns how many events the downstream has accepted so far, from memory or by replay (an event delivered twice
      * counts twice).
      *
      * @return the count since this sink was built
@@ -275,8 +354,10 @@ public final class BatchingAuditSink implements AuditSink {
     }
 
     /**
-     * Returns how many events this sink has written to its spool (because the downstream failed, because older
-     * events were already waiting there, or because the queue was full).
+     * Returns how many events had to wait in the spool for a replay instead of being delivered straight from memory:
+     * because the downstream failed or rejected their batch, because older events were already waiting there, or
+     * because more than {@link Builder#queueCapacity(int) queueCapacity} events were waiting. (Every accepted event is
+     * written to the spool; this counts the ones the worker reads back from it.)
      *
      * @return the count since this sink was built
      */
@@ -285,20 +366,19 @@ public final class BatchingAuditSink implements AuditSink {
     }
 
     /**
-     * Returns how many events are not yet delivered: queued or in flight in memory, plus those waiting in the spool
-     * (including any left by a previous run). Approximate while the worker is busy, exact when it is idle.
+     * Returns how many events are not yet delivered: those in the spool (including any left by a previous run) plus
+     * those kept in memory because the spool could not be written. Approximate while the worker is busy, exact when
+     * it is idle.
      *
      * @return the count
      */
     public long pendingCount() {
-        long inMemory;
         lock.lock();
         try {
-            inMemory = queue.size() + inflightSize;
+            return spool.pendingEvents() + unspooled.size();
         } finally {
             lock.unlock();
         }
-        return inMemory + spool.pendingEvents();
     }
 
     /**
@@ -312,76 +392,163 @@ public final class BatchingAuditSink implements AuditSink {
 
     // ---------------------------------------------------------------- producers
 
-    private boolean enqueue(AuditEvent event) {
-        boolean interrupted = false;
-        boolean warnOverflow = false;
-        lock.lock();
-        try {
-            if (closed) {
-                return false;
+    /** Serializes the events to spool lines, outside any lock. */
+    private static Group encode(List<AuditEvent> events) {
+        byte[][] lines = new byte[events.size()][];
+        int total = 0;
+        for (int i = 0; i < lines.length; i++) {
+            try {
+                lines[i] = SdkJson.mapper().writeValueAsBytes(events.get(i));
+            } catch (JsonProcessingException e) {
+                // Every field is a string, a UUID, an Instant or normalized JSON values, all serializable.
+                throw new IllegalStateException("audit event " + events.get(i).eventId() + " could not be "
+                        + "serialized", e);
             }
-            long remaining = enqueueTimeout.toNanos();
-            while (queue.size() >= queueCapacity && !closed && remaining > 0) {
-                try {
-                    remaining = spaceAvailable.awaitNanos(remaining);
-                } catch (InterruptedException e) {
-                    // Do not lose the event: stop waiting and spool it.
-                    interrupted = true;
-                    break;
+            total += lines[i].length + 1;
+        }
+        byte[] bytes = new byte[total];
+        int[] ends = new int[lines.length];
+        int at = 0;
+        for (int i = 0; i < lines.length; i++) {
+            System.arraycopy(lines[i], 0, bytes, at, lines[i].length);
+            at += lines[i].length;
+            bytes[at++] = '\n';
+            ends[i] = at;
+        }
+        return new Group(events, bytes, ends);
+    }
+
+    /**
+     * Takes the writing role and writes every staged group with one system call, the lock released meanwhile; then
+     * hands the written events to the worker (lock held on entry and exit).
+     */
+    private void writeStaged() {
+        writing = true;
+        List<Group> groups = new ArrayList<>(staged);
+        staged.clear();
+        AuditSpool.Position start = null;
+        Throwable failure = null;
+        lock.unlock();
+        try {
+            start = writeToSpool(groups);
+        } catch (IOException | RuntimeException | Error e) {
+            failure = e;
+        } finally {
+            lock.lock();
+        }
+        try {
+            if (start != null) {
+                publish(groups, start);
+            } else {
+                keepInMemory(groups, failure);
+            }
+        } finally {
+            writing = false;
+            finishedSeq = groups.get(groups.size() - 1).lastSeq;
+            groupDone.signalAll();
+            progress.signalAll();
+        }
+    }
+
+    /** Writes the groups' lines (writing role held, lock not held) and fsyncs them as the policy asks. */
+    private AuditSpool.Position writeToSpool(List<Group> groups) throws IOException {
+        byte[] bytes;
+        int lines = 0;
+        if (groups.size() == 1) {
+            bytes = groups.get(0).bytes;
+            lines = groups.get(0).events.size();
+        } else {
+            int total = 0;
+            for (Group g : groups) {
+                total += g.bytes.length;
+                lines += g.events.size();
+            }
+            bytes = new byte[total];
+            int at = 0;
+            for (Group g : groups) {
+                System.arraycopy(g.bytes, 0, bytes, at, g.bytes.length);
+                at += g.bytes.length;
+            }
+        }
+        AuditSpool.Position start = spool.write(bytes, bytes.length, lines);
+        if (fsyncPolicy == FsyncPolicy.EVERY_WRITE
+                || (fsyncPolicy == FsyncPolicy.PER_BATCH && spool.unsyncedLines() >= batchSize)) {
+            syncQuietly();
+        }
+        return start;
+    }
+
+    /** Makes written events known to the worker, in file order (lock held). */
+    private void publish(List<Group> groups, AuditSpool.Position start) {
+        boolean workerMayBeIdle = queue.isEmpty() && inflightSize == 0;
+        boolean warnOverflow = false;
+        long offset = start.offset();
+        for (Group g : groups) {
+            for (int i = 0; i < g.events.size(); i++) {
+                Entry e = new Entry(g.firstSeq + i, g.events.get(i),
+                        new AuditSpool.Position(start.segment(), offset + g.lineEnds[i]));
+                if (!backlog && queue.size() < queueCapacity) {
+                    queue.addLast(e);
+                } else {
+                    if (!backlog) {
+                        // The queue must stay the oldest undelivered events: from here on the worker reads the spool.
+                        backlog = true;
+                        warnOverflow = !overflowing;
+                        overflowing = true;
+                    }
+                    spooled.incrementAndGet();
                 }
             }
-            if (closed) {
-                return false;
-            }
-            if (queue.size() < queueCapacity) {
-                queue.addLast(new Entry(++lastSeq, event));
-                overflowing = false;
-                workAvailable.signal();
-                return true;
-            }
-            warnOverflow = !overflowing;
-            overflowing = true;
-        } finally {
-            lock.unlock();
-            if (interrupted) {
-                Thread.currentThread().interrupt();
-            }
+            offset += g.bytes.length;
+        }
+        publishedEnd = new AuditSpool.Position(start.segment(), offset);
+        // While the worker replays or backs off it finds new lines by itself; waking it would only cost time.
+        if (warnOverflow || (!backlog && (workerMayBeIdle || queue.size() + inflightSize >= batchSize))) {
+            workAvailable.signal();
         }
         if (warnOverflow) {
-            LOG.warn("Audit queue is full ({} events) and stayed full for {}; writing new events straight to the "
-                    + "spool {} until it drains", queueCapacity, enqueueTimeout, spool.dataFile());
+            LOG.warn("Audit queue is full ({} events in memory); newer events wait in the spool {} and the worker "
+                    + "reads them back from there", queueCapacity, spool.directory());
         }
-        boolean written;
-        try {
-            spool.append(List.of(event));
-            spooled.incrementAndGet();
-            written = true;
-        } catch (Exception e) {
-            LOG.error("Could not write audit event {} to the spool {} ({}); keeping it in memory for the next "
-                    + "attempt", event.eventId(), spool.dataFile(), e.toString());
-            written = false;
-        }
-        lock.lock();
-        try {
-            if (!written && workerExited) {
-                logLost(List.of(event));
-            } else if (!written) {
-                queue.addLast(new Entry(++lastSeq, event));
+    }
+
+    /** The spool could not be written: the worker delivers these events or spools them later (lock held). */
+    private void keepInMemory(List<Group> groups, Throwable failure) {
+        List<AuditEvent> events = new ArrayList<>();
+        for (Group g : groups) {
+            for (int i = 0; i < g.events.size(); i++) {
+                unspooled.add(new Entry(g.firstSeq + i, g.events.get(i), null));
+                events.add(g.events.get(i));
             }
-            // Either way the worker has something new to handle (a spooled event to replay, or this one).
-            workAvailable.signal();
-        } finally {
-            lock.unlock();
         }
-        return true;
+        workAvailable.signal();
+        LOG.error("Could not write {} audit events to the spool {} ({}); keeping them in memory for the next "
+                + "attempt, not safe from a crash until then. Event ids: {}", events.size(), spool.directory(),
+                String.valueOf(failure), AuditBatches.ids(events));
     }
 
     private long oldestInMemory() {
+        long oldest = Long.MAX_VALUE;
         if (inflightSize > 0) {
-            return inflightFirstSeq;
+            oldest = inflightFirstSeq;
         }
         Entry head = queue.peekFirst();
-        return head == null ? Long.MAX_VALUE : head.seq();
+        if (head != null) {
+            oldest = Math.min(oldest, head.seq());
+        }
+        for (Entry e : unspooled) {
+            oldest = Math.min(oldest, e.seq());
+        }
+        return oldest;
+    }
+
+    private void syncQuietly() {
+        try {
+            spool.sync();
+        } catch (IOException e) {
+            LOG.error("Could not fsync the audit spool {} ({}); its events survive a crash of this process but may "
+                    + "not survive a power loss", spool.directory(), e.toString());
+        }
     }
 
     // ---------------------------------------------------------------- worker
@@ -390,20 +557,14 @@ public final class BatchingAuditSink implements AuditSink {
         try {
             while (true) {
                 try {
-                    Boolean more = step();
-                    if (more == null) {
-                        continue;
-                    }
-                    if (!more) {
+                    if (!step()) {
                         break;
                     }
                 } catch (RuntimeException | Error e) {
                     LOG.error("Audit worker {} hit an unexpected error; its events are kept for the next attempt",
                             threadName, e);
-                    if (current != null) {
-                        pushBack(current);
-                        current = null;
-                    }
+                    dropMemory();
+                    current = null;
                     scheduleRetry();
                 }
             }
@@ -413,14 +574,14 @@ public final class BatchingAuditSink implements AuditSink {
             lock.lock();
             try {
                 workerExited = true;
-                if (!queue.isEmpty()) {
+                if (!unspooled.isEmpty()) {
                     List<AuditEvent> left = new ArrayList<>();
-                    queue.forEach(en -> left.add(en.event()));
-                    queue.clear();
+                    unspooled.forEach(en -> left.add(en.event()));
+                    unspooled.clear();
                     logLost(left);
                 }
                 progress.signalAll();
-                spaceAvailable.signalAll();
+                groupDone.signalAll();
             } finally {
                 lock.unlock();
             }
@@ -428,49 +589,124 @@ public final class BatchingAuditSink implements AuditSink {
     }
 
     /**
-     * One round: wait for work, take a batch, replay a chunk of the spool when due, then deliver or spool the batch.
+     * One round: pick the oldest due work (events kept in memory after a spool failure, the queue, or the spool
+     * itself), do it, or wait.
      *
-     * @return false when closed and drained, null to go round again without work done, true otherwise
+     * @return false when closed and nothing more can be done
      */
-    private Boolean step() {
+    private boolean step() {
+        Mode mode;
         boolean closing;
+        boolean lingerExpired = false;
+        AuditSpool.Position limit = null;
         lock.lock();
         try {
             closing = closed;
-            if (!closing && backingOff() && (spoolFailing || queue.isEmpty())) {
-                pause(Duration.between(clock.instant(), retryAt));
-                return null;
-            }
-            if (!closing && queue.isEmpty() && !spool.hasPending()) {
-                workAvailable.awaitUninterruptibly();
-                return null;
-            }
-            if (closing && queue.isEmpty()) {
+            boolean due = !backingOff() || (closing && !failedWhileClosing);
+            if (due && !unspooled.isEmpty()) {
+                current = new ArrayList<>(unspooled.subList(0, Math.min(batchSize, unspooled.size())));
+                mode = Mode.UNSPOOLED;
+            } else if (due && !queue.isEmpty()) {
+                current = new ArrayList<>();
+                if (closing || flushTarget >= queue.peekFirst().seq()) {
+                    take(current);
+                } else {
+                    lingerExpired = lingerTake(current);
+                }
+                mode = Mode.MEMORY;
+            } else if (due && backlog) {
+                limit = publishedEnd;
+                mode = Mode.REPLAY;
+            } else if (closing) {
+                if (writing || !staged.isEmpty()) {
+                    // Accepted events still on their way to the spool.
+                    groupDone.awaitUninterruptibly();
+                    return true;
+                }
                 return false;
-            }
-            current = new ArrayList<>();
-            if (closing || backingOff() || spool.hasPending()) {
-                take(current);
             } else {
-                lingerTake(current);
+                mode = Mode.WAIT;
             }
         } finally {
             lock.unlock();
         }
-        // Older events first: a due chunk of the spool goes out before the batch just taken.
-        if (!closing && spool.hasPending() && !backingOff()) {
-            replayOnce();
-        }
-        if (!current.isEmpty()) {
-            deliver(current, closing);
+        switch (mode) {
+            case UNSPOOLED:
+                idleDone = false;
+                deliverUnspooled(current, closing);
+                break;
+            case MEMORY:
+                idleDone = false;
+                deliverFromMemory(current, closing, lingerExpired);
+                break;
+            case REPLAY:
+                idleDone = false;
+                replayOnce(limit, closing);
+                break;
+            default:
+                waitForWork();
+                break;
         }
         current = null;
         return true;
     }
 
-    /** Waits (lock held) until the retry time, at most one linger when a custom sleeper cannot be woken early. */
+    /** Nothing due: back off, or wait for events and tidy the spool when idle long enough. */
+    private void waitForWork() {
+        if (backingOff() && fsyncPolicy == FsyncPolicy.PER_BATCH) {
+            // During an outage events only accumulate in the spool: bound what a power loss could take.
+            syncQuietly();
+        }
+        boolean tidy = false;
+        lock.lock();
+        try {
+            boolean due = !backingOff();
+            if (closed || (due && (!queue.isEmpty() || backlog || !unspooled.isEmpty()))) {
+                return;
+            }
+            if (!due) {
+                pause(Duration.between(clock.instant(), retryAt));
+                return;
+            }
+            if (idleDone) {
+                workAvailable.awaitUninterruptibly();
+                return;
+            }
+            long seenSeq = lastSeq;
+            long left = IDLE_NANOS;
+            // Idle means no event for the whole period; a flush() wakes the worker without ending it.
+            while (left > 0 && lastSeq == seenSeq && !closed) {
+                try {
+                    left = workAvailable.awaitNanos(left);
+                } catch (InterruptedException e) {
+                    // Only this sink owns the worker; an interrupt just ends the wait early.
+                    return;
+                }
+            }
+            tidy = left <= 0 && lastSeq == seenSeq && !closed && queue.isEmpty() && !backlog
+                    && unspooled.isEmpty();
+        } finally {
+            lock.unlock();
+        }
+        if (tidy) {
+            // With no file left there is no progress to record, and a cursor alone would only be discarded.
+            if (!tryCompact() && spool.hasFiles()) {
+                spool.persistCursor();
+            }
+            idleDone = true;
+        }
+    }
+
+    /**
+     * Waits (lock held) until the retry time, at most one linger (10 ms at least) at a time so the spool is fsync'd
+     * regularly during an outage and a custom sleeper that cannot be woken early still lets flush() and close() in.
+     */
     private void pause(Duration untilRetry) {
         Duration wait = untilRetry.isNegative() || untilRetry.isZero() ? Duration.ofMillis(1) : untilRetry;
+        Duration step = linger.compareTo(MIN_OUTAGE_SYNC) < 0 ? MIN_OUTAGE_SYNC : linger;
+        if (step.compareTo(wait) < 0) {
+            wait = step;
+        }
         if (sleeper == null) {
             try {
                 workAvailable.awaitNanos(wait.toNanos());
@@ -478,9 +714,6 @@ public final class BatchingAuditSink implements AuditSink {
                 // Only this sink owns the worker; an interrupt just ends the wait early.
             }
             return;
-        }
-        if (!linger.isZero() && linger.compareTo(wait) < 0) {
-            wait = linger;
         }
         lock.unlock();
         try {
@@ -499,33 +732,38 @@ public final class BatchingAuditSink implements AuditSink {
         }
     }
 
-    /** Takes the first queued event, then waits up to the linger for a full batch (lock held). */
-    private void lingerTake(List<Entry> batch) {
+    /**
+     * Takes the first queued event, then waits up to the linger for a full batch (lock held).
+     *
+     * @return true if the batch leaves because the linger has passed
+     */
+    private boolean lingerTake(List<Entry> batch) {
         moveOne(batch);
         Entry first = batch.get(0);
         long deadline = System.nanoTime() + linger.toNanos();
         while (batch.size() < batchSize) {
-            if (moveOne(batch)) {
-                continue;
-            }
-            if (closed || flushTarget >= first.seq() || spool.hasPending()) {
-                break;
+            if (queue.size() >= batchSize - batch.size() || closed || flushTarget >= first.seq()) {
+                take(batch);
+                return false;
             }
             long remaining = deadline - System.nanoTime();
             if (remaining <= 0) {
-                break;
+                take(batch);
+                return true;
             }
             try {
                 workAvailable.awaitNanos(remaining);
             } catch (InterruptedException e) {
-                break;
+                take(batch);
+                return false;
             }
         }
+        return false;
     }
 
     /**
-     * Moves the head of the queue into the batch and counts it as in flight at once, so that {@link #flush} and
-     * {@link #pendingCount()} see it while the worker lingers (lock held).
+     * Moves the head of the queue into the batch and counts it as in flight at once, so that {@link #flush} sees it
+     * while the worker lingers (lock held).
      */
     private boolean moveOne(List<Entry> batch) {
         Entry next = queue.pollFirst();
@@ -537,126 +775,236 @@ public final class BatchingAuditSink implements AuditSink {
         }
         batch.add(next);
         inflightSize = batch.size();
-        spaceAvailable.signal();
         return true;
     }
 
-    private void deliver(List<Entry> batch, boolean closing) {
+    private void deliverFromMemory(List<Entry> batch, boolean closing, boolean lingerExpired) {
         List<AuditEvent> events = new ArrayList<>(batch.size());
         batch.forEach(en -> events.add(en.event()));
-        boolean direct = !spool.hasPending() && !backingOff() && !(closing && failedWhileClosing);
-        Throwable failure = null;
-        if (direct) {
-            try {
-                downstream.write(events);
-                delivered.addAndGet(events.size());
-                recovered();
-                done();
-                return;
-            } catch (Throwable t) {
-                failure = t;
-            }
+        if (lingerExpired && fsyncPolicy == FsyncPolicy.PER_BATCH) {
+            // A partial batch: bound how long its events wait for an fsync.
+            syncQuietly();
         }
-        boolean safe = spoolEvents(events, closing);
-        if (failure != null && isRejection(failure)) {
-            // Not an outage: no backoff; the replay narrows the batch down to the rejected event(s).
-            LOG.warn("Audit downstream rejected a batch of {} events ({}); {}", events.size(), failure,
-                    safe ? "spooled them to find and set aside the rejected event(s)"
-                            : "they could not be spooled either (see the ERROR line)");
-            if (!safe) {
-                scheduleRetry();
-            }
-        } else if (failure != null) {
-            boolean firstFailure = backoff == null;
-            failedWhileClosing |= closing;
-            scheduleRetry();
-            String outcome = safe
-                    ? "spooled " + events.size() + " events to " + spool.dataFile() + " (" + spool.pendingEvents()
-                            + " now waiting there)"
-                    : "they could not be spooled either (see the ERROR line)";
-            String next = closing ? "they will be replayed by the next sink opened on " + spool.directory()
-                    : "next attempt in " + backoff;
-            if (firstFailure) {
-                LOG.warn("Audit downstream failed for {} events; {}; {}", events.size(), outcome, next, failure);
-            } else {
-                LOG.warn("Audit downstream failed again for {} events ({}); {}; {}", events.size(), failure,
-                        outcome, next);
-            }
-        } else if (!safe && !backingOff()) {
-            scheduleRetry();
-        }
-        if (safe) {
-            done();
-        } else if (closing) {
-            logLost(events);
-            done();
-        } else {
-            pushBack(batch);
-        }
-    }
-
-    private boolean spoolEvents(List<AuditEvent> events, boolean closing) {
+        Throwable failure;
         try {
-            spool.append(events);
-            spooled.addAndGet(events.size());
-            spoolFailing = false;
-            return true;
-        } catch (Exception e) {
-            spoolFailing = true;
-            LOG.error("Could not write {} audit events to the spool {} ({}); {}. Event ids: {}", events.size(),
-                    spool.dataFile(), e.toString(), closing ? "the sink is closing"
-                            : "keeping them in memory for the next attempt", AuditBatches.ids(events));
-            return false;
+            downstream.write(events);
+            delivered.addAndGet(events.size());
+            spool.commit(batch.get(batch.size() - 1).end(), events.size());
+            recovered();
+            lock.lock();
+            try {
+                inflightSize = 0;
+                inflightFirstSeq = 0;
+                progress.signalAll();
+            } finally {
+                lock.unlock();
+            }
+            return;
+        } catch (Throwable t) {
+            failure = t;
+        }
+        int waiting = dropMemory();
+        if (fsyncPolicy != FsyncPolicy.OS) {
+            syncQuietly();
+        }
+        if (isRejection(failure)) {
+            // Not an outage: no backoff; the replay narrows the batch down to the rejected event(s).
+            LOG.warn("Audit downstream rejected a batch of {} events ({}); replaying them from the spool to find "
+                    + "and set aside the rejected event(s)", events.size(), failure);
+            return;
+        }
+        boolean firstFailure = backoff == null;
+        failedWhileClosing |= closing;
+        scheduleRetry();
+        String outcome = "spooled " + waiting + " events to " + spool.directory() + " for a replay ("
+                + spool.pendingEvents() + " now waiting there)";
+        String next = closing ? "they will be replayed by the next sink opened on " + spool.directory()
+                : "next attempt in " + backoff;
+        if (firstFailure) {
+            LOG.warn("Audit downstream failed for {} events; {}; {}", events.size(), outcome, next, failure);
+        } else {
+            LOG.warn("Audit downstream failed again for {} events ({}); {}; {}", events.size(), failure, outcome,
+                    next);
         }
     }
 
     /**
-     * Replays the next chunk of the spool.
+     * Leaves the memory queue (and the batch in flight) to the spool, from which the worker replays from now on.
      *
-     * @return true if a chunk was delivered
+     * @return how many events move to the replay
      */
-    private boolean replayOnce() {
-        AuditSpool.Chunk chunk;
+    private int dropMemory() {
+        lock.lock();
         try {
-            chunk = spool.readPending(replayLimit);
+            int moved = inflightSize + queue.size();
+            if (moved == 0) {
+                return 0;
+            }
+            queue.clear();
+            backlog = true;
+            inflightSize = 0;
+            inflightFirstSeq = 0;
+            spooled.addAndGet(moved);
+            progress.signalAll();
+            return moved;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Events the spool could not take when written: deliver them, or else spool them now, or keep them. */
+    private void deliverUnspooled(List<Entry> batch, boolean closing) {
+        List<AuditEvent> events = new ArrayList<>(batch.size());
+        batch.forEach(en -> events.add(en.event()));
+        Throwable failure;
+        try {
+            downstream.write(events);
+            delivered.addAndGet(events.size());
+            recovered();
+            lock.lock();
+            try {
+                unspooled.subList(0, batch.size()).clear();
+                progress.signalAll();
+            } finally {
+                lock.unlock();
+            }
+            return;
+        } catch (Throwable t) {
+            failure = t;
+        }
+        boolean rejection = isRejection(failure);
+        boolean safe = respool(batch);
+        if (!rejection || !safe) {
+            failedWhileClosing |= closing && !rejection;
+            scheduleRetry();
+        }
+        if (safe) {
+            LOG.warn("Audit downstream {} {} events kept in memory ({}); spooled them to {} for a replay",
+                    rejection ? "rejected" : "failed for", events.size(), failure, spool.directory());
+        } else {
+            LOG.error("Audit downstream {} {} events kept in memory ({}) and the spool {} still cannot take them; "
+                    + "{}. Event ids: {}", rejection ? "rejected" : "failed for", events.size(), failure,
+                    spool.directory(), closing ? "the sink is closing" : "next attempt in " + backoff,
+                    AuditBatches.ids(events));
+        }
+    }
+
+    /**
+     * Writes events that were kept in memory to the spool (taking the writing role), fsync'd; from there the replay
+     * delivers them.
+     *
+     * @return whether they are in the spool now
+     */
+    private boolean respool(List<Entry> batch) {
+        List<AuditEvent> events = new ArrayList<>(batch.size());
+        batch.forEach(en -> events.add(en.event()));
+        Group group = encode(events);
+        lock.lock();
+        try {
+            while (writing) {
+                groupDone.awaitUninterruptibly();
+            }
+            writing = true;
+        } finally {
+            lock.unlock();
+        }
+        AuditSpool.Position start = null;
+        try {
+            start = spool.write(group.bytes, group.bytes.length, events.size());
+            // Rare and late already: make these durable at once, whatever the policy.
+            syncQuietly();
+        } catch (IOException e) {
+            LOG.debug("Spooling {} audit events kept in memory failed: {}", events.size(), e.toString());
+        } finally {
+            lock.lock();
+            try {
+                if (start != null) {
+                    // Written after events that may still be queued: the queue stops here, the spool goes on.
+                    backlog = true;
+                    publishedEnd = new AuditSpool.Position(start.segment(), start.offset() + group.bytes.length);
+                    unspooled.removeAll(batch);
+                    spooled.addAndGet(events.size());
+                }
+                writing = false;
+                groupDone.signalAll();
+                progress.signalAll();
+            } finally {
+                lock.unlock();
+            }
+        }
+        return start != null;
+    }
+
+    /** Replays the next chunk of the spool, up to the last published line. */
+    private void replayOnce(AuditSpool.Position limit, boolean closing) {
+        AuditSpool.Chunk chunk;
+        AuditSpool.Position from = spool.delivered();
+        try {
+            chunk = spool.readPending(replayLimit, limit);
         } catch (Exception e) {
             scheduleRetry();
-            LOG.error("Could not read the audit spool {} ({}); next attempt in {}", spool.dataFile(), e.toString(),
+            failedWhileClosing |= closing;
+            LOG.error("Could not read the audit spool {} ({}); next attempt in {}", spool.directory(), e.toString(),
                     backoff);
-            return false;
+            return;
         }
-        if (chunk.lines() == 0) {
-            // Nothing readable although events are counted: wait instead of spinning on it.
-            scheduleRetry();
-            return false;
+        if (chunk.end().equals(from)) {
+            if (from.equals(limit)) {
+                // Up to the lines published when this round began; later ones are read in the next round.
+                caughtUp();
+            } else {
+                // Nothing readable although lines are published: wait instead of spinning on it.
+                scheduleRetry();
+                failedWhileClosing |= closing;
+            }
+            return;
         }
         if (!chunk.events().isEmpty()) {
             try {
                 downstream.write(chunk.events());
             } catch (Throwable t) {
                 if (isRejection(t)) {
-                    return isolateRejected(chunk, t);
+                    isolateRejected(chunk, t);
+                    return;
                 }
                 scheduleRetry();
+                failedWhileClosing |= closing;
                 LOG.warn("Audit downstream failed while replaying the spool ({}); {} events remain spooled in {}; "
-                        + "next attempt in {}", t, spool.pendingEvents(), spool.dataFile(), backoff);
-                return false;
+                        + "next attempt in {}", t, spool.pendingEvents(), spool.directory(), backoff);
+                return;
             }
             delivered.addAndGet(chunk.events().size());
             replayedSinceEmpty += chunk.events().size();
         }
         recovered();
+        spool.commit(chunk.end(), chunk.lines());
+        caughtUp();
+    }
+
+    /**
+     * After a replayed chunk: if the replay has reached the last published line, new events go through memory again
+     * and the spool files are deleted when nothing is left.
+     *
+     * @return whether the replay has caught up
+     */
+    private boolean caughtUp() {
+        lock.lock();
         try {
-            spool.commit(chunk);
-        } catch (Exception e) {
-            LOG.error("Could not record replay progress in the audit spool {} ({}); the {} events just replayed may "
-                    + "be replayed again after a restart", spool.directory(), e.toString(), chunk.events().size());
+            if (!spool.delivered().equals(publishedEnd)) {
+                return false;
+            }
+            backlog = false;
+            overflowing = false;
+        } finally {
+            lock.unlock();
         }
-        if (!spool.hasPending()) {
-            LOG.info("Replayed {} spooled audit events to the downstream; the spool {} is empty",
-                    replayedSinceEmpty, spool.directory());
+        replayLimit = batchSize;
+        if (replayedSinceEmpty > 0) {
+            boolean empty = tryCompact();
+            LOG.info("Replayed {} spooled audit events to the downstream; {}", replayedSinceEmpty,
+                    empty ? "the spool " + spool.directory() + " is empty"
+                            : "new events go straight to the downstream again (spool " + spool.directory() + ")");
             replayedSinceEmpty = 0;
-            replayLimit = batchSize;
         }
         return true;
     }
@@ -664,16 +1012,14 @@ public final class BatchingAuditSink implements AuditSink {
     /**
      * Handles a chunk the downstream refused as invalid: halves the replay size until the refused event is alone,
      * then moves it to the rejected file so that the events behind it are no longer held back.
-     *
-     * @return true if the replay may go on at once
      */
-    private boolean isolateRejected(AuditSpool.Chunk chunk, Throwable rejection) {
+    private void isolateRejected(AuditSpool.Chunk chunk, Throwable rejection) {
         recovered();
         if (chunk.events().size() > 1) {
             replayLimit = Math.max(1, chunk.events().size() / 2);
             LOG.warn("Audit downstream rejected a replayed batch of {} events ({}); retrying {} at a time to find "
                     + "the rejected event", chunk.events().size(), rejection, replayLimit);
-            return true;
+            return;
         }
         AuditEvent event = chunk.events().get(0);
         try {
@@ -683,18 +1029,48 @@ public final class BatchingAuditSink implements AuditSink {
             LOG.error("Audit downstream rejected event {} ({}) and it could not be set aside in {} ({}); it stays "
                     + "in the spool, next attempt in {}", event.eventId(), rejection, spool.rejectedFile(),
                     e.toString(), backoff);
-            return false;
+            return;
         }
         LOG.error("Audit downstream rejected event {} for good ({}); moved it to {} and went on with the next "
                 + "events. Its content: {}", event.eventId(), rejection, spool.rejectedFile(), event.toJson());
         replayLimit = batchSize;
+        spool.commit(chunk.end(), chunk.lines());
+        caughtUp();
+    }
+
+    /**
+     * Deletes the spool files when everything written is delivered and no write is under way (takes the writing
+     * role meanwhile).
+     *
+     * @return whether the files were deleted
+     */
+    private boolean tryCompact() {
+        lock.lock();
         try {
-            spool.commit(chunk);
-        } catch (Exception e) {
-            LOG.error("Could not record replay progress in the audit spool {} ({}); event {} may be offered to "
-                    + "the downstream again after a restart", spool.directory(), e.toString(), event.eventId());
+            if (writing || !staged.isEmpty() || !queue.isEmpty() || inflightSize > 0 || backlog
+                    || !unspooled.isEmpty() || !spool.hasFiles() || spool.pendingEvents() > 0) {
+                return false;
+            }
+            writing = true;
+        } finally {
+            lock.unlock();
         }
-        return true;
+        AuditSpool.Position next = null;
+        try {
+            next = spool.compact();
+        } finally {
+            lock.lock();
+            try {
+                if (next != null) {
+                    publishedEnd = next;
+                }
+                writing = false;
+                groupDone.signalAll();
+            } finally {
+                lock.unlock();
+            }
+        }
+        return next != null;
     }
 
     /** A rejection says the batch itself is invalid; retrying it unchanged can never succeed. */
@@ -703,15 +1079,30 @@ public final class BatchingAuditSink implements AuditSink {
     }
 
     private void finishClose() {
-        if (!failedWhileClosing) {
-            // One last attempt, whatever the backoff says: the process may be about to stop.
-            while (spool.hasPending() && replayOnce()) {
-                // Each round delivers one chunk.
+        List<Entry> left;
+        lock.lock();
+        try {
+            left = new ArrayList<>(unspooled);
+        } finally {
+            lock.unlock();
+        }
+        if (!left.isEmpty() && !respool(left)) {
+            logLost(events(left));
+            lock.lock();
+            try {
+                unspooled.clear();
+            } finally {
+                lock.unlock();
             }
         }
-        if (spool.hasPending()) {
+        // Whatever the policy: a clean stop followed by a power loss loses nothing.
+        syncQuietly();
+        if (spool.pendingEvents() > 0) {
+            spool.persistCursor();
             LOG.warn("Closing with {} audit events waiting in the spool {}; the next BatchingAuditSink opened on "
                     + "that directory will replay them", spool.pendingEvents(), spool.directory());
+        } else {
+            tryCompact();
         }
     }
 
@@ -729,29 +1120,10 @@ public final class BatchingAuditSink implements AuditSink {
         retryAt = null;
     }
 
-    private void done() {
-        lock.lock();
-        try {
-            inflightSize = 0;
-            inflightFirstSeq = 0;
-            progress.signalAll();
-        } finally {
-            lock.unlock();
-        }
-    }
-
-    private void pushBack(List<Entry> batch) {
-        lock.lock();
-        try {
-            for (int i = batch.size() - 1; i >= 0; i--) {
-                queue.addFirst(batch.get(i));
-            }
-            inflightSize = 0;
-            inflightFirstSeq = 0;
-            progress.signalAll();
-        } finally {
-            lock.unlock();
-        }
+    private static List<AuditEvent> events(List<Entry> entries) {
+        List<AuditEvent> out = new ArrayList<>(entries.size());
+        entries.forEach(en -> out.add(en.event()));
+        return out;
     }
 
     private static void logLost(List<AuditEvent> events) {
@@ -773,10 +1145,11 @@ public final class BatchingAuditSink implements AuditSink {
         private int queueCapacity = 10_000;
         private int batchSize = 100;
         private Duration linger = Duration.ofMillis(200);
-        private Duration enqueueTimeout = Duration.ofSeconds(1);
         private Duration initialBackoff = Duration.ofSeconds(1);
         private Duration maxBackoff = Duration.ofMinutes(1);
         private Duration flushTimeout = Duration.ofSeconds(30);
+        private FsyncPolicy fsyncPolicy = FsyncPolicy.PER_BATCH;
+        private long segmentBytes = AuditSpool.DEFAULT_SEGMENT_BYTES;
         private Clock clock = Clock.systemUTC();
         private Sleeper sleeper;
         private String threadName;
@@ -797,7 +1170,7 @@ public final class BatchingAuditSink implements AuditSink {
 
         /**
          * Sets the local directory of the spool (created if missing). Required. It must survive restarts (not a
-         * temporary directory wiped at boot) and be used by one open sink at a time.
+         * temporary directory wiped at boot), be on a local disk, and be used by one open sink at a time.
          *
          * @param spoolDirectory e.g. {@code Path.of("/var/lib/rabaislocal/audit-spool")}
          * @return this builder
@@ -808,7 +1181,8 @@ public final class BatchingAuditSink implements AuditSink {
         }
 
         /**
-         * Sets how many events may wait in memory before {@code write} blocks. Default 10,000.
+         * Sets how many written events the worker keeps in memory for delivery; beyond that it reads them back from
+         * the spool, more slowly. Never blocks {@code write}. Default 10,000.
          *
          * @param queueCapacity at least {@link #batchSize(int)}
          * @return this builder
@@ -819,7 +1193,8 @@ public final class BatchingAuditSink implements AuditSink {
         }
 
         /**
-         * Sets the most events sent to the downstream in one call (also the chunk size of a replay). Default 100.
+         * Sets the most events sent to the downstream in one call (also the chunk size of a replay, and the number
+         * of events between two fsyncs under {@link FsyncPolicy#PER_BATCH}). Default 100.
          *
          * @param batchSize at least 1
          * @return this builder
@@ -838,18 +1213,6 @@ public final class BatchingAuditSink implements AuditSink {
          */
         public Builder linger(Duration linger) {
             this.linger = linger;
-            return this;
-        }
-
-        /**
-         * Sets how long {@code write} blocks on a full queue before writing the event to the spool itself. Default
-         * 1 s.
-         *
-         * @param enqueueTimeout zero (never block) or more
-         * @return this builder
-         */
-        public Builder enqueueTimeout(Duration enqueueTimeout) {
-            this.enqueueTimeout = enqueueTimeout;
             return this;
         }
 
@@ -888,6 +1251,26 @@ public final class BatchingAuditSink implements AuditSink {
         }
 
         /**
+         * Sets when the spool is forced to disk, i.e. what a power loss can take; a crash of the process loses no
+         * accepted event under any policy. Default {@link FsyncPolicy#PER_BATCH}: an fsync every
+         * {@link #batchSize(int) batchSize} events (and at most about one {@link #linger(Duration) linger} after an
+         * event was written).
+         *
+         * @param fsyncPolicy the policy, not null
+         * @return this builder
+         */
+        public Builder fsyncPolicy(FsyncPolicy fsyncPolicy) {
+            this.fsyncPolicy = fsyncPolicy;
+            return this;
+        }
+
+        /** Sets the size in bytes at which the spool moves to a new file; tests make it small to see the roll-over. */
+        Builder segmentBytes(long segmentBytes) {
+            this.segmentBytes = segmentBytes;
+            return this;
+        }
+
+        /**
          * Sets the clock that times the backoff. Default the system UTC clock.
          *
          * @param clock a clock; tests pass one they advance by hand
@@ -900,8 +1283,9 @@ public final class BatchingAuditSink implements AuditSink {
 
         /**
          * Sets how the worker waits for the next attempt while backing off. Default (null): a wait that new events,
-         * {@code flush()} and {@code close()} cut short. A custom sleeper is called for at most one
-         * {@link #linger(Duration)} at a time so queued events still reach the spool while it waits.
+         * {@code flush()} and {@code close()} cut short. The worker waits at most one {@link #linger(Duration)}
+         * (10 ms at least) at a time, so that it fsyncs the spool regularly during an outage and a custom sleeper
+         * that cannot be woken early still lets {@code flush()} and {@code close()} in.
          *
          * @param sleeper the sleeper, or null for the default
          * @return this builder
@@ -948,13 +1332,18 @@ public final class BatchingAuditSink implements AuditSink {
                 problems.add("queueCapacity must be at least batchSize " + batchSize + " (was " + queueCapacity + ")");
             }
             checkDuration(problems, "linger", linger, true);
-            checkDuration(problems, "enqueueTimeout", enqueueTimeout, true);
             checkDuration(problems, "initialBackoff", initialBackoff, false);
             checkDuration(problems, "maxBackoff", maxBackoff, false);
             checkDuration(problems, "flushTimeout", flushTimeout, false);
             if (initialBackoff != null && maxBackoff != null && maxBackoff.compareTo(initialBackoff) < 0) {
                 problems.add("maxBackoff must be at least initialBackoff " + initialBackoff + " (was " + maxBackoff
                         + ")");
+            }
+            if (fsyncPolicy == null) {
+                problems.add("fsyncPolicy must not be null (the default is PER_BATCH)");
+            }
+            if (segmentBytes < 1) {
+                problems.add("segmentBytes must be at least 1 (was " + segmentBytes + ")");
             }
             if (clock == null) {
                 problems.add("clock must not be null");

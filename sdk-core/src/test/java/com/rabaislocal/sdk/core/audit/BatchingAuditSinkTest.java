@@ -3,6 +3,7 @@ package com.rabaislocal.sdk.core.audit;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
@@ -12,6 +13,7 @@ import com.rabaislocal.sdk.core.error.ValidationException;
 import com.rabaislocal.sdk.core.testing.LogCapture;
 import com.rabaislocal.sdk.core.testing.RecordingAuditSink;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,6 +21,7 @@ import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -29,8 +32,11 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 class BatchingAuditSinkTest {
 
@@ -45,8 +51,26 @@ class BatchingAuditSinkTest {
         return tmp.resolve("spool");
     }
 
-    private Path dataFile() {
-        return spoolDir().resolve(AuditSpool.DATA_FILE);
+    /** The single spool file of earlier versions, which a sink still replays. */
+    private Path legacyFile() {
+        return spoolDir().resolve(AuditSpool.LEGACY_DATA_FILE);
+    }
+
+    /** The spool's data files, oldest first. */
+    private List<Path> spoolFiles() throws IOException {
+        if (!Files.isDirectory(spoolDir())) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.list(spoolDir())) {
+            return files.filter(f -> AuditSpool.segmentNumber(f.getFileName().toString()) >= 0)
+                    .sorted(Comparator.comparingLong(f -> AuditSpool.segmentNumber(f.getFileName().toString())))
+                    .collect(Collectors.toList());
+        }
+    }
+
+    /** Where a sink opened on an empty directory writes its first event. */
+    private Path firstSegment() {
+        return spoolDir().resolve(AuditSpool.segmentName(1));
     }
 
     private Path cursorFile() {
@@ -68,6 +92,21 @@ class BatchingAuditSinkTest {
         return out;
     }
 
+    /** A downstream that holds every call until the latch is released, then records the batch. */
+    private static AuditSink gated(CountDownLatch release, RecordingAuditSink recorder) {
+        return batch -> {
+            try {
+                if (!release.await(PATIENCE.toSeconds(), TimeUnit.SECONDS)) {
+                    throw new IllegalStateException("test latch never released");
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+            recorder.write(batch);
+        };
+    }
+
     private static List<UUID> ids(List<AuditEvent> events) {
         return events.stream().map(AuditEvent::eventId).collect(Collectors.toList());
     }
@@ -83,7 +122,11 @@ class BatchingAuditSinkTest {
     }
 
     private List<String> spoolLines() throws IOException {
-        return Files.exists(dataFile()) ? Files.readAllLines(dataFile()) : List.of();
+        List<String> lines = new ArrayList<>();
+        for (Path f : spoolFiles()) {
+            lines.addAll(Files.readAllLines(f));
+        }
+        return lines;
     }
 
     // ------------------------------------------------------------------ batching
@@ -142,7 +185,7 @@ class BatchingAuditSinkTest {
     }
 
     @Test
-    void closeFlushesEverythingAndThenRefusesEvents() {
+    void closeFlushesEverythingAndThenRefusesEvents() throws Exception {
         RecordingAuditSink downstream = new RecordingAuditSink();
         List<AuditEvent> sent = events(7, "c");
         BatchingAuditSink sink = sink(downstream).batchSize(100).linger(NEVER).build();
@@ -156,7 +199,7 @@ class BatchingAuditSinkTest {
         IllegalStateException e = assertThrows(IllegalStateException.class, () -> sink.write(late));
         assertTrue(e.getMessage().contains(late.eventId().toString()), e.getMessage());
         assertTrue(e.getMessage().contains("is closed"), e.getMessage());
-        assertFalse(Files.exists(dataFile()), "nothing was spooled");
+        assertEquals(List.of(), spoolFiles(), "everything delivered, the spool files are deleted");
     }
 
     @Test
@@ -200,7 +243,7 @@ class BatchingAuditSinkTest {
             assertTrue(sink.spooledCount() >= 10);
             // Three failures in a row wait 1 s, 2 s and 4 s of (fake) time before the fourth call.
             assertTrue(time.elapsed().compareTo(Duration.ofSeconds(7)) >= 0, "backoff honoured: " + time.elapsed());
-            assertFalse(Files.exists(dataFile()), "the spool is deleted once replayed");
+            assertEquals(List.of(), spoolFiles(), "the spool is deleted once replayed");
             assertFalse(Files.exists(cursorFile()));
 
             List<String> warns = logs.at("WARN");
@@ -245,7 +288,7 @@ class BatchingAuditSinkTest {
         assertEquals(ids(sent), ids(second.events()), "every spooled event, in order, once");
         assertEquals(List.of(10, 10, 10), second.batches().stream().map(List::size).collect(Collectors.toList()));
         assertEquals(sent, second.events(), "events come back from disk unchanged");
-        assertFalse(Files.exists(dataFile()));
+        assertEquals(List.of(), spoolFiles());
         assertFalse(Files.exists(cursorFile()));
 
         RecordingAuditSink third = new RecordingAuditSink();
@@ -311,14 +354,14 @@ class BatchingAuditSinkTest {
                 offsetAfterTwo = data.toString().getBytes(StandardCharsets.UTF_8).length;
             }
         }
-        Files.writeString(dataFile(), data);
+        Files.writeString(legacyFile(), data);
         Files.writeString(cursorFile(), offsetAfterTwo + "\n");
 
         RecordingAuditSink down = new RecordingAuditSink();
         sink(down).build().close();
 
         assertEquals(ids(sent.subList(2, 4)), ids(down.events()));
-        assertFalse(Files.exists(dataFile()));
+        assertEquals(List.of(), spoolFiles());
         assertFalse(Files.exists(cursorFile()));
     }
 
@@ -348,7 +391,8 @@ class BatchingAuditSinkTest {
         first.write(sent);
         first.close();
         String torn = events(1, "torn").get(0).toJson().substring(0, 37);
-        Files.writeString(dataFile(), torn, StandardOpenOption.APPEND);
+        List<Path> files = spoolFiles();
+        Files.writeString(files.get(files.size() - 1), torn, StandardOpenOption.APPEND);
 
         AuditEvent afterCrash = events(1, "after").get(0);
         try (LogCapture logs = LogCapture.sdk()) {
@@ -378,7 +422,7 @@ class BatchingAuditSinkTest {
     void unreadableLineInTheMiddleIsLoggedInFullAndSkipped() throws Exception {
         List<AuditEvent> sent = events(2, "m");
         Files.createDirectories(spoolDir());
-        Files.writeString(dataFile(), sent.get(0).toJson() + "\n{\"action\": garbage}\n\n" + sent.get(1).toJson()
+        Files.writeString(legacyFile(), sent.get(0).toJson() + "\n{\"action\": garbage}\n\n" + sent.get(1).toJson()
                 + "\n");
 
         RecordingAuditSink down = new RecordingAuditSink();
@@ -390,7 +434,7 @@ class BatchingAuditSinkTest {
             assertTrue(errors.get(0).contains("{\"action\": garbage}"), errors.get(0));
         }
         assertEquals(ids(sent), ids(down.events()));
-        assertFalse(Files.exists(dataFile()));
+        assertEquals(List.of(), spoolFiles());
     }
 
     @Test
@@ -420,7 +464,7 @@ class BatchingAuditSinkTest {
         assertTrue(rejected.get(0).contains("\"rejected_reason\":\"com.rabaislocal.sdk.core.error."
                 + "InvalidRequestException: "), rejected.get(0));
         assertTrue(rejected.get(0).contains("\"rejected_at\":\"20"), rejected.get(0));
-        assertFalse(Files.exists(dataFile()));
+        assertEquals(List.of(), spoolFiles());
 
         RecordingAuditSink later = new RecordingAuditSink();
         sink(later).build().close();
@@ -438,7 +482,7 @@ class BatchingAuditSinkTest {
              BatchingAuditSink sink = sink(downstream).linger(Duration.ofSeconds(1)).clock(time).sleeper(time)
                      .initialBackoff(Duration.ofSeconds(1)).maxBackoff(Duration.ofMinutes(10)).build()) {
             // A directory where the spool file should be: appends fail even for root.
-            Files.createDirectories(dataFile());
+            Files.createDirectories(firstSegment());
 
             sink.write(event);
             // A zero-timeout flush only cuts the linger short.
@@ -450,7 +494,7 @@ class BatchingAuditSinkTest {
             assertEquals(1, sink.pendingCount());
             assertEquals(0, sink.spooledCount());
 
-            Files.delete(dataFile());
+            Files.delete(firstSegment());
             downstream.succeed();
 
             assertTrue(downstream.awaitIds(Set.of(event.eventId()), PATIENCE));
@@ -465,7 +509,7 @@ class BatchingAuditSinkTest {
         AuditEvent event = events(1, "lost").get(0);
         BatchingAuditSink sink = sink(new RecordingAuditSink().failAlways()).linger(NEVER).initialBackoff(NEVER)
                 .maxBackoff(NEVER).build();
-        Files.createDirectories(dataFile());
+        Files.createDirectories(firstSegment());
         try (LogCapture logs = LogCapture.sdk()) {
             sink.write(event);
             sink.close();
@@ -479,68 +523,201 @@ class BatchingAuditSinkTest {
     // ------------------------------------------------------------------ full queue, concurrency
 
     @Test
-    void fullQueueSpoolsFromTheProducerAndLosesNothing() throws Exception {
+    void fullQueueNeverBlocksTheProducerAndLosesNothing() throws Exception {
         CountDownLatch release = new CountDownLatch(1);
         RecordingAuditSink recorder = new RecordingAuditSink();
-        AuditSink slow = batch -> {
-            try {
-                if (!release.await(PATIENCE.toSeconds(), TimeUnit.SECONDS)) {
-                    throw new IllegalStateException("test latch never released");
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-            recorder.write(batch);
-        };
+        AuditSink held = gated(release, recorder);
         List<AuditEvent> sent = events(20, "q");
         try (LogCapture logs = LogCapture.sdk();
-             BatchingAuditSink sink = sink(slow).queueCapacity(4).batchSize(2).linger(NEVER)
-                     .enqueueTimeout(Duration.ZERO).build()) {
+             BatchingAuditSink sink = sink(held).queueCapacity(4).batchSize(2).linger(NEVER).build()) {
+            // Returns although the downstream holds the worker: the events are in the spool.
             sink.write(sent);
 
-            assertTrue(sink.spooledCount() >= 14, "at most 2 in flight and 4 queued: " + sink.spooledCount());
-            assertTrue(logs.at("WARN").stream().anyMatch(l -> l.contains("Audit queue is full (4 events)")),
+            assertEquals(16, sink.spooledCount(), "4 kept in memory, the rest read back from the spool");
+            assertTrue(logs.at("WARN").stream().anyMatch(l -> l.contains("Audit queue is full (4 events in memory)")),
                     logs.text());
             release.countDown();
             assertTrue(recorder.awaitIds(new HashSet<>(ids(sent)), PATIENCE));
         }
-        assertEquals(20, recorder.eventIds().size());
+        assertEquals(ids(sent), ids(recorder.events()), "in order, once each");
     }
 
     @Test
-    void producerInterruptedOnAFullQueueSpoolsItsEventAndKeepsTheInterrupt() throws Exception {
-        CountDownLatch release = new CountDownLatch(1);
+    void aWriterWithItsInterruptFlagSetStillSpoolsItsEventsAndKeepsTheFlag() throws Exception {
         RecordingAuditSink recorder = new RecordingAuditSink();
-        AuditSink gated = batch -> {
-            try {
-                release.await(PATIENCE.toSeconds(), TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            recorder.write(batch);
-        };
         List<AuditEvent> sent = events(3, "i");
-        try (BatchingAuditSink sink = sink(gated).queueCapacity(1).batchSize(1).linger(NEVER).enqueueTimeout(NEVER)
-                .build()) {
+        try (BatchingAuditSink sink = sink(recorder).linger(NEVER).build()) {
             boolean[] interruptKept = new boolean[1];
+            Throwable[] failure = new Throwable[1];
             Thread producer = new Thread(() -> {
-                sink.write(sent);
+                Thread.currentThread().interrupt();
+                try {
+                    sink.write(sent.subList(0, 2));
+                    sink.write(sent.get(2));
+                } catch (Throwable t) {
+                    failure[0] = t;
+                }
                 interruptKept[0] = Thread.currentThread().isInterrupted();
             });
             producer.start();
-            // One event in flight (the downstream is held), one queued, the third waits for room.
-            await("the producer to block on the full queue", () -> sink.pendingCount() == 2
-                    && producer.getState() == Thread.State.TIMED_WAITING);
-            producer.interrupt();
             producer.join(PATIENCE.toMillis());
 
             assertFalse(producer.isAlive());
-            assertTrue(interruptKept[0], "the caller's interrupt flag is restored");
-            assertEquals(1, sink.spooledCount(), "the interrupted write went to the spool instead of being dropped");
-            release.countDown();
-            assertTrue(recorder.awaitIds(new HashSet<>(ids(sent)), PATIENCE));
+            assertNull(failure[0]);
+            assertTrue(interruptKept[0], "the caller's interrupt flag is kept");
+            // An interruptible file channel would have been closed by the interrupt; the spool is not.
+            assertEquals(ids(sent), spoolLines().stream().map(AuditEvent::fromJson).map(AuditEvent::eventId)
+                    .collect(Collectors.toList()));
+            assertTrue(sink.flush());
         }
+        assertEquals(ids(sent), ids(recorder.events()));
+    }
+
+    // ------------------------------------------------------------------ write-ahead spool
+
+    @ParameterizedTest
+    @EnumSource(FsyncPolicy.class)
+    void writeReturnsOnlyOnceTheEventIsInTheSpoolFile(FsyncPolicy policy) throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        RecordingAuditSink recorder = new RecordingAuditSink();
+        List<AuditEvent> sent = events(3, "w");
+        try (BatchingAuditSink sink = sink(gated(release, recorder)).fsyncPolicy(policy).batchSize(1).linger(NEVER)
+                .build()) {
+            for (int i = 0; i < sent.size(); i++) {
+                sink.write(sent.get(i));
+
+                // The downstream is held: only write() itself can have put the event there.
+                List<AuditEvent> onDisk = spoolLines().stream().map(AuditEvent::fromJson)
+                        .collect(Collectors.toList());
+                assertEquals(sent.subList(0, i + 1), onDisk);
+            }
+            assertEquals(3, sink.pendingCount());
+            release.countDown();
+            assertTrue(sink.flush());
+        }
+        assertEquals(ids(sent), ids(recorder.events()));
+        assertEquals(List.of(), spoolFiles(), "delivered events are removed from the spool");
+    }
+
+    @Test
+    void concurrentWritersAllLandInTheSpoolAsWholeLines() throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        RecordingAuditSink recorder = new RecordingAuditSink();
+        int threads = 16;
+        int perThread = 200;
+        List<List<AuditEvent>> perWriter = new ArrayList<>();
+        Set<UUID> all = new HashSet<>();
+        for (int t = 0; t < threads; t++) {
+            List<AuditEvent> mine = events(perThread, "g" + t + "-");
+            perWriter.add(mine);
+            all.addAll(ids(mine));
+        }
+        try (BatchingAuditSink sink = sink(gated(release, recorder)).build()) {
+            CountDownLatch start = new CountDownLatch(1);
+            List<Thread> writers = new ArrayList<>();
+            List<Throwable> errors = new ArrayList<>();
+            for (List<AuditEvent> mine : perWriter) {
+                Thread w = new Thread(() -> {
+                    try {
+                        start.await();
+                        for (AuditEvent e : mine) {
+                            sink.write(e);
+                        }
+                    } catch (Throwable e) {
+                        synchronized (errors) {
+                            errors.add(e);
+                        }
+                    }
+                });
+                writers.add(w);
+                w.start();
+            }
+            start.countDown();
+            for (Thread w : writers) {
+                w.join(PATIENCE.toMillis());
+            }
+            assertTrue(errors.isEmpty(), errors.toString());
+
+            // Every line parses (no two writers' bytes interleaved), each event once, each writer's in its order.
+            List<UUID> onDisk = spoolLines().stream().map(AuditEvent::fromJson).map(AuditEvent::eventId)
+                    .collect(Collectors.toList());
+            assertEquals(threads * perThread, onDisk.size());
+            assertEquals(all, new HashSet<>(onDisk));
+            for (List<AuditEvent> mine : perWriter) {
+                Set<UUID> wanted = new HashSet<>(ids(mine));
+                assertEquals(ids(mine), onDisk.stream().filter(wanted::contains).collect(Collectors.toList()));
+            }
+            release.countDown();
+            assertTrue(sink.flush());
+        }
+        assertEquals(all, recorder.eventIds());
+    }
+
+    @Test
+    void deliveredSpoolFilesAreDeletedWhileTheSinkKeepsRunning() throws Exception {
+        RecordingAuditSink recorder = new RecordingAuditSink();
+        List<AuditEvent> sent = new ArrayList<>();
+        // One byte per file: every write starts a new file, so each round leaves older files behind.
+        try (BatchingAuditSink sink = sink(recorder).segmentBytes(1).batchSize(5).linger(NEVER).build()) {
+            for (int round = 1; round <= 10; round++) {
+                List<AuditEvent> batch = events(5, "s" + round + "-");
+                sent.addAll(batch);
+                sink.write(batch);
+                assertTrue(sink.flush());
+
+                assertEquals(List.of(spoolDir().resolve(AuditSpool.segmentName(round))), spoolFiles(),
+                        "only the file being written is left after round " + round);
+            }
+        }
+        assertEquals(ids(sent), ids(recorder.events()));
+        assertEquals(List.of(), spoolFiles());
+    }
+
+    @Test
+    void anIdleSinkLeavesAnEmptyDirectoryWhileItStaysOpen() throws Exception {
+        RecordingAuditSink recorder = new RecordingAuditSink();
+        List<AuditEvent> sent = events(7, "e");
+        try (BatchingAuditSink sink = sink(recorder).linger(NEVER).build()) {
+            sink.write(sent);
+            assertTrue(sink.flush());
+            assertEquals(1, spoolFiles().size(), "delivered, still in the file being written");
+
+            // Nothing else comes: the worker deletes the delivered file, and writes no cursor for an empty spool.
+            await("the idle clean-up", () -> {
+                try {
+                    return spoolFiles().isEmpty();
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+            assertFalse(Files.exists(cursorFile()));
+
+            AuditEvent later = events(1, "later").get(0);
+            sink.write(later);
+            assertTrue(sink.flush());
+            assertEquals(List.of(spoolDir().resolve(AuditSpool.segmentName(2))), spoolFiles(),
+                    "a new file, numbered above the deleted one");
+        }
+        assertEquals(8, recorder.eventIds().size());
+    }
+
+    @Test
+    void aReplaySpanningSeveralSpoolFilesKeepsTheOrder() throws Exception {
+        List<AuditEvent> sent = events(30, "x");
+        BatchingAuditSink first = sink(new RecordingAuditSink().failAlways()).segmentBytes(1).batchSize(4)
+                .linger(NEVER).initialBackoff(NEVER).maxBackoff(NEVER).build();
+        for (int i = 0; i < 30; i += 5) {
+            first.write(sent.subList(i, i + 5));
+        }
+        first.close();
+        assertEquals(6, spoolFiles().size(), "one file per write");
+
+        RecordingAuditSink down = new RecordingAuditSink();
+        sink(down).batchSize(4).build().close();
+
+        assertEquals(ids(sent), ids(down.events()));
+        assertEquals(List.of(), spoolFiles());
+        assertFalse(Files.exists(cursorFile()));
     }
 
     @Test
@@ -631,6 +808,14 @@ class BatchingAuditSinkTest {
                 .maxBackoff(Duration.ofSeconds(1)).build());
         assertEquals(List.of("queueCapacity must be at least batchSize 50 (was 10)",
                 "maxBackoff must be at least initialBackoff PT5S (was PT1S)"), small.problems());
+    }
+
+    @Test
+    void fsyncPolicyIsRequired() {
+        ConfigException e = assertThrows(ConfigException.class, () -> sink(new RecordingAuditSink())
+                .fsyncPolicy(null).build());
+
+        assertEquals(List.of("fsyncPolicy must not be null (the default is PER_BATCH)"), e.problems());
     }
 
     @Test
