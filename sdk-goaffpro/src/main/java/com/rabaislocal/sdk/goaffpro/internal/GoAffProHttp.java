@@ -1,14 +1,11 @@
 package com.rabaislocal.sdk.goaffpro.internal;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectReader;
 import com.rabaislocal.sdk.core.error.RabaisSdkException;
 import com.rabaislocal.sdk.core.error.RequestTimeoutException;
 import com.rabaislocal.sdk.core.error.UnexpectedResponseException;
 import com.rabaislocal.sdk.core.http.SdkRequest;
 import com.rabaislocal.sdk.core.http.ServiceClient;
-import com.rabaislocal.sdk.core.json.SdkJson;
 import com.rabaislocal.sdk.core.page.AutoPager;
 import com.rabaislocal.sdk.core.page.Page;
 import com.rabaislocal.sdk.core.retry.RetryPolicy;
@@ -30,9 +27,6 @@ import java.util.function.Function;
  * Immutable and thread-safe.
  */
 public final class GoAffProHttp {
-
-    private static final ObjectReader TREE = SdkJson.mapper().reader()
-            .with(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
 
     private final ServiceClient http;
     private final RateLimiter limiter;
@@ -92,7 +86,7 @@ public final class GoAffProHttp {
         return http.execute(request, "a GoAffPro JSON object", answer -> {
             JsonNode root;
             try (InputStream in = answer.body()) {
-                root = TREE.readTree(in);
+                root = Lenient.treeReader().readTree(in);
             }
             String requestId = answer.requestId().orElse(null);
             if (root == null || !root.isObject()) {

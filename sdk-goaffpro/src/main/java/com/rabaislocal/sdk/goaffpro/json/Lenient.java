@@ -1,6 +1,10 @@
 package com.rabaislocal.sdk.goaffpro.json;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
+import com.rabaislocal.sdk.core.json.SdkJson;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.time.Instant;
@@ -49,7 +53,24 @@ public final class Lenient {
     private static final Pattern DIGITS = Pattern.compile("-?\\d+");
     private static final int MAX_SHOWN = 60;
 
+    /**
+     * Reads JSON trees with floats as exact decimals, trailing zeros kept ({@code 58.10} stays {@code 58.10}).
+     */
+    private static final ObjectReader TREE = SdkJson.mapper().reader()
+            .with(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .without(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES);
+
     private Lenient() {
+    }
+
+    /**
+     * The reader every GoAffPro answer and webhook body is parsed with: floats become exact decimals with their
+     * scale kept, so a money amount sent as a number is never rounded through a double.
+     *
+     * @return the shared, thread-safe reader
+     */
+    public static ObjectReader treeReader() {
+        return TREE;
     }
 
     /** A value present in an answer that cannot be read as the type the SDK promises. */

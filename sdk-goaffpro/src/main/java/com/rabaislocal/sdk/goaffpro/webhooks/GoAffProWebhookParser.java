@@ -1,10 +1,7 @@
 package com.rabaislocal.sdk.goaffpro.webhooks;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectReader;
 import com.rabaislocal.sdk.core.error.RabaisSdkException;
-import com.rabaislocal.sdk.core.json.SdkJson;
 import com.rabaislocal.sdk.goaffpro.json.Lenient;
 import java.io.IOException;
 import java.util.List;
@@ -22,9 +19,6 @@ public final class GoAffProWebhookParser {
     public static final String EVENT_HEADER = "x-goaffpro-event";
     /** The largest body read, in bytes (1 MiB): a delivery is a small JSON object. */
     public static final int MAX_BODY_BYTES = 1 << 20;
-
-    private static final ObjectReader TREE = SdkJson.mapper().reader()
-            .with(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
 
     private GoAffProWebhookParser() {
     }
@@ -47,7 +41,7 @@ public final class GoAffProWebhookParser {
         }
         JsonNode root;
         try {
-            root = TREE.readTree(body);
+            root = Lenient.treeReader().readTree(body);
         } catch (IOException e) {
             throw new RabaisSdkException("goaffpro webhook: the body is not JSON", e);
         }
