@@ -19,7 +19,7 @@ import java.util.Optional;
 /**
  * The affiliates of the programme ({@code /admin/affiliates}). A cheap view over the client; thread-safe.
  *
- * <p>GoAffPro has no {@code GET /admin/affiliates/{id}}: {@link #get(String)} filters the list by id.
+ * <p>GoAffPro has no {@code GET /admin/affiliates/{id}}: {@link #get(String, String...)} filters the list by id.
  */
 public final class AffiliateService {
 
