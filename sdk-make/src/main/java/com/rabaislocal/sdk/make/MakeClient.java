@@ -107,7 +107,7 @@ public final class MakeClient implements AutoCloseable {
             b.baseUrl(settings.baseUrl().get().toString());
         } else if (settings.zone().isPresent()) {
             try {
-                b.zone(settings.zone().get());
+                b.baseUrl(zoneBaseUrl(settings.zone().get()));
             } catch (ValidationException e) {
                 throw new ConfigException("MAKE_ZONE " + e.fieldErrors().get("zone").get(0));
             }
