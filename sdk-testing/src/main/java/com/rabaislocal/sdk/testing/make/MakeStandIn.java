@@ -85,7 +85,7 @@ public final class MakeStandIn implements AutoCloseable {
     /**
      * Starts a stand-in holding RabaisLocal's sample workflows: 101 "Coupon redeemed - notify merchant" (active,
      * a webhook, succeeding), 102 "Weekly affiliate digest" (active, scheduled, its last 5 runs failed) and
-     * 103 "Offer expiry cleanup" (inactive), each with a blueprint and two saved versions, and one webhook.
+     * 103 "Offer expiry cleanup" (inactive), each with a blueprint (one saved version), and one webhook.
      *
      * @param clock the clock of log times
      * @return the running stand-in
