@@ -76,10 +76,8 @@ class MakeBackupTest {
         BackupReport r = backup().run();
         assertEquals(List.of(Change.NEW, Change.NEW, Change.NEW), r.entries().stream().map(BackupReport.Entry::change)
                 .toList());
-        assertEquals(Map.of("101-coupon-redeemed-notify-merchant.json", 1, "102-weekly-affiliate-digest.json", 1,
-                "103-offer-expiry-cleanup.json", 1, "manifest.json", 1),
-                Map.copyOf(new TreeMap<>(snapshot()).entrySet().stream().collect(java.util.stream.Collectors.toMap(
-                        Map.Entry::getKey, e -> 1))));
+        assertEquals(java.util.Set.of("101-coupon-redeemed-notify-merchant.json", "102-weekly-affiliate-digest.json",
+                "103-offer-expiry-cleanup.json", "manifest.json"), snapshot().keySet());
         String text = Files.readString(dir.resolve("102-weekly-affiliate-digest.json"));
         assertTrue(text.startsWith("{\n  \"blueprint\" : {"), text.substring(0, 40));
         assertTrue(text.endsWith("}\n"));
