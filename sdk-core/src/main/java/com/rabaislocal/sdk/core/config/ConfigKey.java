@@ -66,7 +66,18 @@ public enum ConfigKey {
     MAKE_TEAM_ID(Service.MAKE, Kind.NUMERIC_ID, false, true, null, null, "Make team id (numeric)"),
 
     /** The Make.com API token. */
-    MAKE_API_TOKEN(Service.MAKE, Kind.TOKEN, true, true, null, null, "Make API token");
+    MAKE_API_TOKEN(Service.MAKE, Kind.TOKEN, true, true, null, null, "Make API token"),
+
+    /**
+     * The Make.com zone the token belongs to: {@code eu1}, {@code eu2}, {@code us1}, {@code us2} or a full host such
+     * as {@code eu1.make.celonis.com}. A token works only in its own zone and Make cannot tell which one it is, so
+     * {@code sdk-make} needs this or {@link #MAKE_BASE_URL}.
+     */
+    MAKE_ZONE(Service.MAKE, Kind.IDENTIFIER, false, false, null, null,
+            "Make zone (eu1, eu2, us1, us2 or the zone's host)"),
+
+    /** The Make.com API base URL, e.g. {@code https://eu1.make.com/api/v2}; wins over {@link #MAKE_ZONE}. */
+    MAKE_BASE_URL(Service.MAKE, Kind.URL, false, false, null, null, "Make API base URL (instead of MAKE_ZONE)");
 
     /** What a key holds, which decides how its value is validated. */
     public enum Kind {

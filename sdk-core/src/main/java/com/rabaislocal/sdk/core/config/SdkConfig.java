@@ -269,7 +269,8 @@ public final class SdkConfig {
     }
 
     /**
-     * Returns the Make settings; MAKE_TEAM_ID and MAKE_API_TOKEN are required.
+     * Returns the Make settings; MAKE_TEAM_ID and MAKE_API_TOKEN are required; MAKE_ZONE and MAKE_BASE_URL are
+     * optional here ({@code sdk-make}'s client refuses settings that have neither).
      *
      * @return the settings
      * @throws ConfigException listing every missing Make key
@@ -277,7 +278,8 @@ public final class SdkConfig {
     public MakeSettings make() {
         require(Service.MAKE);
         return new MakeSettings(environment(), Long.parseLong(value(ConfigKey.MAKE_TEAM_ID).orElseThrow()),
-                credential(ConfigKey.MAKE_API_TOKEN));
+                credential(ConfigKey.MAKE_API_TOKEN), value(ConfigKey.MAKE_ZONE),
+                value(ConfigKey.MAKE_BASE_URL).map(BaseUrls::normalize));
     }
 
     /**

@@ -22,8 +22,8 @@ public enum Service {
     /** GoAffPro affiliate program, read by {@code sdk-goaffpro}. */
     GOAFFPRO("GoAffPro", "sdk-goaffpro"),
 
-    /** Make.com workflows; the SDK has no Make client but exposes its values to applications that call Make. */
-    MAKE("Make", "no SDK module");
+    /** Make.com scenarios, runs, execution history and blueprints, read by {@code sdk-make}. */
+    MAKE("Make", "sdk-make");
 
     private final String displayName;
     private final String readBy;

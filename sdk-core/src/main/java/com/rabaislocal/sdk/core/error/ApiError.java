@@ -357,6 +357,22 @@ public final class ApiError {
         }
 
         /**
+         * Returns the first value of a response header added so far, for parsers whose service puts error facts in
+         * headers (a rate-limit reset time).
+         *
+         * @param name header name, any case
+         * @return the value, or empty when the answer had no such header
+         */
+        public Optional<String> firstHeader(String name) {
+            for (Map.Entry<String, List<String>> h : headers.entrySet()) {
+                if (h.getKey().equalsIgnoreCase(name) && !h.getValue().isEmpty()) {
+                    return Optional.of(h.getValue().get(0));
+                }
+            }
+            return Optional.empty();
+        }
+
+        /**
          * Builds the error; the message falls back to the raw body, then to the status alone.
          *
          * @return the immutable error

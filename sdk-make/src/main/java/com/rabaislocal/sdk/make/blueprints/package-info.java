@@ -1,0 +1,2 @@
+/** Scenarios' blueprints and their saved versions. */
+package com.rabaislocal.sdk.make.blueprints;
