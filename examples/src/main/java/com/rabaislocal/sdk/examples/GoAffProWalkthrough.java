@@ -48,7 +48,7 @@ public final class GoAffProWalkthrough {
      */
     public static Result runFromProcess(PrintStream out) {
         out.println();
-        out.println("== 3. GoAffPro affiliate programme ==");
+        out.println("== 4. GoAffPro affiliate programme ==");
         String key = System.getProperty("GOAFFPRO_API_KEY", System.getenv("GOAFFPRO_API_KEY"));
         if (key != null && !key.isBlank()) {
             out.println("Target: the GoAffPro admin API (GOAFFPRO_API_KEY is set)");

@@ -132,7 +132,7 @@ public final class HookService {
                     + MAX_PAYLOAD_BYTES);
         }
         String what = "POST " + url.host() + "/[redacted]";
-        Answer answer = retrier.execute(what, true, deadline, (attempt, timeLeft) -> attempt(url, body, apiKey,
+        Answer answer = retrier.execute(() -> what, true, deadline, (attempt, timeLeft) -> attempt(url, body, apiKey,
                 what, attempt, timeLeft), a -> a.error, a -> { });
         if (answer.error != null) {
             throw exception(answer.error);
