@@ -3,6 +3,7 @@ package com.rabaislocal.sdk.webhooks;
 import com.rabaislocal.sdk.webhooks.auth.AuthenticationResult;
 import com.rabaislocal.sdk.webhooks.auth.WebhookAuthenticator;
 import com.rabaislocal.sdk.webhooks.internal.Problems;
+import com.rabaislocal.sdk.webhooks.internal.Refusals;
 import com.rabaislocal.sdk.webhooks.limit.BlockList;
 import com.rabaislocal.sdk.webhooks.limit.BlockPolicy;
 import com.rabaislocal.sdk.webhooks.limit.IdempotencyStore;
