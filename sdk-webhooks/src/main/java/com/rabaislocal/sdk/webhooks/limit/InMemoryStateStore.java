@@ -7,12 +7,16 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /** {@link StateStore#inMemory(Clock)}: Bucket4j local buckets and maps, with the same rules as the Redis store. */
 final class InMemoryStateStore implements StateStore {
 
     /** Above this many entries a map drops the ones that no longer matter (full buckets, lapsed claims). */
     private static final int PURGE_THRESHOLD = 10_000;
+
+    /** Above the threshold, one call in this many (a power of two, minus one as a mask) runs the purge. */
+    private static final int PURGE_EVERY_MASK = 1023;
 
     /** A failure state with no open window (after a block). */
     private static final long NO_WINDOW = -1;
@@ -22,6 +26,7 @@ final class InMemoryStateStore implements StateStore {
     private final Map<String, BucketEntry> buckets = new ConcurrentHashMap<>();
     private final Map<String, FailureState> failures = new ConcurrentHashMap<>();
     private final Map<String, Long> claims = new ConcurrentHashMap<>();
+    private final AtomicInteger purgeTicks = new AtomicInteger();
     private final RateLimiter rateLimiter = this::tryAcquire;
     private final IdempotencyStore idempotency = new Claims();
 
@@ -59,11 +64,16 @@ final class InMemoryStateStore implements StateStore {
         claims.clear();
     }
 
+    /** A purge scans the whole map, so above the threshold it runs on one call in 1024, not on every call. */
+    private boolean purgeDue(Map<String, ?> map) {
+        return map.size() >= PURGE_THRESHOLD && (purgeTicks.incrementAndGet() & PURGE_EVERY_MASK) == 0;
+    }
+
     private RateLimitDecision tryAcquire(String key, RateLimit limit) {
         String k = Buckets.key("", key, limit);
         BucketEntry entry = buckets.get(k);
         if (entry == null) {
-            if (buckets.size() >= PURGE_THRESHOLD) {
+            if (purgeDue(buckets)) {
                 // A bucket back at full capacity behaves exactly like a new one: dropping it changes nothing.
                 buckets.values().removeIf(e -> e.bucket().getAvailableTokens() >= e.capacity());
             }
@@ -94,7 +104,7 @@ final class InMemoryStateStore implements StateStore {
         @Override
         public boolean recordFailure(String ip) {
             long now = clock.millis();
-            if (failures.size() >= PURGE_THRESHOLD) {
+            if (purgeDue(failures)) {
                 failures.values().removeIf(s -> s.blockedUntil() <= now
                         && now - s.windowStart() >= policy.window().toMillis());
             }
@@ -126,7 +136,7 @@ final class InMemoryStateStore implements StateStore {
         public boolean claim(String key, Duration ttl) {
             long now = clock.millis();
             long expires = now + Math.max(1, ttl.toMillis());
-            if (claims.size() >= PURGE_THRESHOLD) {
+            if (purgeDue(claims)) {
                 claims.values().removeIf(until -> until <= now);
             }
             boolean[] won = {false};

@@ -8,10 +8,13 @@ import java.time.Duration;
  * back at once at the end of each period (Bucket4j's interval refill), so "10 a minute" admits exactly 10 in any
  * minute that starts when the first of them arrives.
  *
- * @param permits requests allowed per period; at least 1
+ * @param permits requests allowed per period; 1 to 1,000,000,000 (Bucket4j's arithmetic overflows far above)
  * @param period the period; at least one millisecond
  */
 public record RateLimit(long permits, Duration period) {
+
+    /** The largest allowance of one period. */
+    public static final long MAX_PERMITS = 1_000_000_000L;
 
     /** The seed's webhook limit: 10 requests a minute per IP. */
     public static final RateLimit WEBHOOK_DEFAULT = perMinute(10);
@@ -22,12 +25,13 @@ public record RateLimit(long permits, Duration period) {
     /**
      * Checks the values.
      *
-     * @throws com.rabaislocal.sdk.core.error.ValidationException when permits is below 1 or the period is shorter
+     * @throws com.rabaislocal.sdk.core.error.ValidationException when permits is outside 1..MAX_PERMITS or the period is shorter
      *     than a millisecond
      */
     public RateLimit {
         Problems p = new Problems();
-        p.require(permits >= 1, "permits", "must be at least 1, was " + permits);
+        p.require(permits >= 1 && permits <= MAX_PERMITS, "permits",
+                "must be between 1 and " + MAX_PERMITS + ", was " + permits);
         p.require(period != null && period.toMillis() >= 1, "period", "must be at least 1 ms, was " + period);
         p.throwIfAny("rate limit");
     }
