@@ -3,7 +3,8 @@ package com.rabaislocal.sdk.examples;
 import java.io.PrintStream;
 
 /**
- * The examples' main program: (1) the configuration diagnosis, (2) the Supabase walk-through. Offline by default:
+ * The examples' main program: (1) the configuration diagnosis, (2) the Supabase walk-through, (3) the
+ * webhook receiver. Offline by default:
  * it needs no key and reaches no service unless the services' variables are set; without {@code SUPABASE_URL} and
  * {@code SUPABASE_ANON_KEY} the walk-through runs against a local stand-in started in this process. Run it with
  * {@code mvn -B -q -pl examples -am -DskipTests package exec:java}.
@@ -25,5 +26,6 @@ public final class Main {
         out.println();
         out.println("== 2. Supabase walk-through ==");
         SupabaseWalkthrough.runFromProcess(out);
+        WebhooksExample.run(out);
     }
 }
