@@ -253,15 +253,18 @@ class ReceiverChecksTest {
 
     @Test
     void aFailingStateStoreAnswers503() {
-        StateStore broken = StateStore.inMemory(clock);
+        // A Redis store whose connections are closed fails every call, as when Redis is down.
+        io.lettuce.core.RedisClient client = LocalRedis.client();
+        StateStore broken = StateStore.redis(client, LocalRedis.freshPrefix(), clock, Duration.ofSeconds(1));
         broken.close();
-        WebhookReceiver r = WebhookReceiver.builder().authenticator(d -> {
-            throw new IllegalStateException("redis down");
-        }).handler(e -> HandlerResult.processed()).stateStore(broken).build();
+        WebhookReceiver r = WebhookReceiver.builder()
+                .authenticator(MailerSendSignatureAuthenticator.of(Secret.of(SECRET)))
+                .handler(e -> HandlerResult.processed()).stateStore(broken).build();
         StandardResponse answer = r.handle(signed(BODY, "192.0.2.8").build());
         assertAnswer(answer, 503, "unavailable");
         assertEquals("1", answer.header("Retry-After"));
         r.close();
+        client.shutdown();
     }
 
     @Test

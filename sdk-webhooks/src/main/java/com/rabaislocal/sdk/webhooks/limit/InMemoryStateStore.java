@@ -10,7 +10,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /** {@link StateStore#inMemory(Clock)}: Bucket4j local buckets and maps, with the same rules as the Redis store. */
-final class InMemoryStateStore implements StateStore {
+final class InMemoryStateStore extends StateStoreBase {
 
     /** Above this many entries a map drops the ones that no longer matter (full buckets, lapsed claims). */
     private static final int PURGE_THRESHOLD = 10_000;
@@ -27,8 +27,6 @@ final class InMemoryStateStore implements StateStore {
     private final Map<String, FailureState> failures = new ConcurrentHashMap<>();
     private final Map<String, Long> claims = new ConcurrentHashMap<>();
     private final AtomicInteger purgeTicks = new AtomicInteger();
-    private final RateLimiter rateLimiter = this::tryAcquire;
-    private final IdempotencyStore idempotency = new Claims();
 
     InMemoryStateStore(Clock clock) {
         this.clock = clock;
@@ -43,18 +41,8 @@ final class InMemoryStateStore implements StateStore {
     }
 
     @Override
-    public RateLimiter rateLimiter() {
-        return rateLimiter;
-    }
-
-    @Override
     public BlockList blockList(BlockPolicy policy) {
         return new Blocks(policy);
-    }
-
-    @Override
-    public IdempotencyStore idempotency() {
-        return idempotency;
     }
 
     @Override
@@ -69,7 +57,8 @@ final class InMemoryStateStore implements StateStore {
         return map.size() >= PURGE_THRESHOLD && (purgeTicks.incrementAndGet() & PURGE_EVERY_MASK) == 0;
     }
 
-    private RateLimitDecision tryAcquire(String key, RateLimit limit) {
+    @Override
+    RateLimitDecision tryAcquire(String key, RateLimit limit) {
         String k = Buckets.key("", key, limit);
         BucketEntry entry = buckets.get(k);
         if (entry == null) {
@@ -130,29 +119,26 @@ final class InMemoryStateStore implements StateStore {
         }
     }
 
-    private final class Claims implements IdempotencyStore {
-
-        @Override
-        public boolean claim(String key, Duration ttl) {
-            long now = clock.millis();
-            long expires = now + Math.max(1, ttl.toMillis());
-            if (purgeDue(claims)) {
-                claims.values().removeIf(until -> until <= now);
+    @Override
+    boolean claimKey(String key, Duration ttl) {
+        long now = clock.millis();
+        long expires = now + Math.max(1, ttl.toMillis());
+        if (purgeDue(claims)) {
+            claims.values().removeIf(until -> until <= now);
+        }
+        boolean[] won = {false};
+        claims.compute(key, (k, until) -> {
+            if (until == null || until <= now) {
+                won[0] = true;
+                return expires;
             }
-            boolean[] won = {false};
-            claims.compute(key, (k, until) -> {
-                if (until == null || until <= now) {
-                    won[0] = true;
-                    return expires;
-                }
-                return until;
-            });
-            return won[0];
-        }
+            return until;
+        });
+        return won[0];
+    }
 
-        @Override
-        public void release(String key) {
-            claims.remove(key);
-        }
+    @Override
+    void releaseKey(String key) {
+        claims.remove(key);
     }
 }

@@ -1,5 +1,6 @@
 package com.rabaislocal.sdk.webhooks.limit;
 
+import com.rabaislocal.sdk.webhooks.internal.Problems;
 import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
 import io.github.bucket4j.distributed.proxy.ProxyManager;
 import io.github.bucket4j.redis.lettuce.Bucket4jLettuce;
@@ -15,7 +16,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
-import com.rabaislocal.sdk.webhooks.internal.Problems;
 
 /**
  * {@link StateStore#redis(RedisClient, String, Clock, Duration)}: Bucket4j's Lettuce proxy manager (compare-and-swap)
@@ -23,7 +23,7 @@ import com.rabaislocal.sdk.webhooks.internal.Problems;
  * claims. Times are computed with the given clock and sent to Redis, so a virtual clock drives them in tests exactly
  * as it drives the in-memory store; Redis expiries only clean up.
  */
-final class RedisStateStore implements StateStore {
+final class RedisStateStore extends StateStoreBase {
 
     /**
      * KEYS[1] failures hash {s: window start, c: count}, KEYS[2] block key (value: end of the block, ms).
@@ -55,8 +55,6 @@ final class RedisStateStore implements StateStore {
     private final StatefulRedisConnection<String, String> strings;
     private final StatefulRedisConnection<byte[], byte[]> bytes;
     private final ProxyManager<byte[]> buckets;
-    private final RateLimiter rateLimiter = this::tryAcquire;
-    private final IdempotencyStore idempotency = new Claims();
 
     RedisStateStore(RedisClient client, boolean ownsClient, String keyPrefix, Clock clock, Duration timeout) {
         new Problems()
@@ -88,18 +86,8 @@ final class RedisStateStore implements StateStore {
     }
 
     @Override
-    public RateLimiter rateLimiter() {
-        return rateLimiter;
-    }
-
-    @Override
     public BlockList blockList(BlockPolicy policy) {
         return new Blocks(policy);
-    }
-
-    @Override
-    public IdempotencyStore idempotency() {
-        return idempotency;
     }
 
     @Override
@@ -111,7 +99,8 @@ final class RedisStateStore implements StateStore {
         }
     }
 
-    private RateLimitDecision tryAcquire(String key, RateLimit limit) {
+    @Override
+    RateLimitDecision tryAcquire(String key, RateLimit limit) {
         byte[] k = Buckets.key(prefix, key, limit).getBytes(StandardCharsets.UTF_8);
         return Buckets.decision(limit, buckets.builder().build(k, () -> Buckets.configuration(limit))
                 .tryConsumeAndReturnRemaining(1));
@@ -158,18 +147,15 @@ final class RedisStateStore implements StateStore {
         }
     }
 
-    private final class Claims implements IdempotencyStore {
+    @Override
+    boolean claimKey(String key, Duration ttl) {
+        RedisCommands<String, String> cmd = strings.sync();
+        return "OK".equals(cmd.set(prefix + "claim:" + key, "1",
+                SetArgs.Builder.nx().px(Math.max(1, ttl.toMillis()))));
+    }
 
-        @Override
-        public boolean claim(String key, Duration ttl) {
-            RedisCommands<String, String> cmd = strings.sync();
-            return "OK".equals(cmd.set(prefix + "claim:" + key, "1",
-                    SetArgs.Builder.nx().px(Math.max(1, ttl.toMillis()))));
-        }
-
-        @Override
-        public void release(String key) {
-            strings.sync().del(prefix + "claim:" + key);
-        }
+    @Override
+    void releaseKey(String key) {
+        strings.sync().del(prefix + "claim:" + key);
     }
 }

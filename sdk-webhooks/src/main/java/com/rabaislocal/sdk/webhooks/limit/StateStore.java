@@ -32,7 +32,10 @@ public interface StateStore extends AutoCloseable {
     /** @return the idempotency store over this store (one instance per store) */
     IdempotencyStore idempotency();
 
-    /** Releases the connections this store opened; the store refuses calls afterwards. */
+    /**
+     * Releases what the store holds: a Redis store closes its connections (and its client when it created it), and
+     * its calls fail afterwards; an in-memory store forgets every count, block and claim.
+     */
     @Override
     void close();
 
