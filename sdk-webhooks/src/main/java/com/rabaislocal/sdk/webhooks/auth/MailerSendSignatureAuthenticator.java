@@ -1,0 +1,67 @@
+package com.rabaislocal.sdk.webhooks.auth;
+
+import com.rabaislocal.sdk.core.config.Secret;
+import com.rabaislocal.sdk.core.webhook.WebhookSignatures;
+import com.rabaislocal.sdk.webhooks.WebhookDelivery;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * MailerSend's webhook signature: the {@code Signature} header (falling back to {@code X-MailerSend-Signature}) holds
+ * the lowercase hex HMAC-SHA256 of the raw body, keyed with the webhook's signing secret (not the API token). Several
+ * secrets may be given while one is being rotated; any of them may match.
+ *
+ * <p>MailerSend signs no timestamp, so a replay cannot be told from the signature; the receiver's idempotency on
+ * {@code data.id} answers a repeated event 200 without handing it on. Immutable and thread-safe.
+ */
+public final class MailerSendSignatureAuthenticator implements WebhookAuthenticator {
+
+    /** The header MailerSend documents. */
+    public static final String HEADER = "Signature";
+    /** The header some MailerSend examples read; used when {@link #HEADER} is absent. */
+    public static final String FALLBACK_HEADER = "X-MailerSend-Signature";
+
+    private final List<Secret> secrets;
+
+    private MailerSendSignatureAuthenticator(List<Secret> secrets) {
+        this.secrets = secrets;
+    }
+
+    /**
+     * An authenticator for one or more signing secrets.
+     *
+     * @param signingSecret the webhook's signing secret
+     * @param previous secrets still accepted during a rotation
+     * @return the authenticator
+     */
+    public static MailerSendSignatureAuthenticator of(Secret signingSecret, Secret... previous) {
+        List<Secret> all = new ArrayList<>();
+        all.add(Objects.requireNonNull(signingSecret, "signingSecret"));
+        for (Secret s : previous) {
+            all.add(Objects.requireNonNull(s, "previous secret"));
+        }
+        return new MailerSendSignatureAuthenticator(List.copyOf(all));
+    }
+
+    @Override
+    public AuthenticationResult authenticate(WebhookDelivery delivery) {
+        List<String> values = delivery.request().headerValues(HEADER);
+        if (values.isEmpty()) {
+            values = delivery.request().headerValues(FALLBACK_HEADER);
+        }
+        return SingleCredential.check(values, signature -> {
+            boolean ok = false;
+            for (Secret s : secrets) {
+                // Every secret is tried, so the time does not tell which one matched.
+                ok |= WebhookSignatures.verifyHex(s, delivery.bodyView(), signature);
+            }
+            return ok;
+        });
+    }
+
+    @Override
+    public String toString() {
+        return "MailerSendSignatureAuthenticator[" + secrets.size() + " secret(s)]";
+    }
+}
