@@ -1,11 +1,12 @@
 package com.rabaislocal.sdk.supabase;
 
+import com.rabaislocal.sdk.core.client.ClientOptions;
 import com.rabaislocal.sdk.core.config.CredentialProvider;
+import com.rabaislocal.sdk.core.config.SdkConfig;
 import com.rabaislocal.sdk.core.config.Secret;
 import com.rabaislocal.sdk.core.config.SupabaseSettings;
 import com.rabaislocal.sdk.core.error.ValidationException;
 import com.rabaislocal.sdk.core.http.RequestAuthenticator;
-import com.rabaislocal.sdk.core.http.SdkHttpClient;
 import com.rabaislocal.sdk.core.http.ServiceClient;
 import com.rabaislocal.sdk.core.http.UserAgent;
 import com.rabaislocal.sdk.core.retry.RetryPolicy;
@@ -19,6 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * The client of one Supabase project: the Data API ({@link #from(String)}, {@link #rpc(String, Object)},
@@ -54,18 +56,25 @@ public final class SupabaseClient implements AutoCloseable {
             .initialBackoff(Duration.ofSeconds(1)).maxBackoff(Duration.ofSeconds(30))
             .retryableStatuses(Set.of(503, 520)).retryOnIoFailure(true).build();
 
-    private final Builder settings;
+    private final ClientOptions options;
+    private final boolean serviceRole;
+    private final String schema;
+    private final int maxUrlLength;
     private final ServiceClient http;
     private final Secret accessToken;
     private final PostgrestClient postgrest;
     private final FunctionsClient functions;
 
-    private SupabaseClient(Builder settings, ServiceClient http, Secret accessToken) {
-        this.settings = settings;
+    private SupabaseClient(ClientOptions options, boolean serviceRole, String schema, int maxUrlLength,
+                           ServiceClient http, Secret accessToken) {
+        this.options = options;
+        this.serviceRole = serviceRole;
+        this.schema = schema;
+        this.maxUrlLength = maxUrlLength;
         this.http = http;
         this.accessToken = accessToken;
-        PostgrestClient p = PostgrestClient.create(http).withMaxUrlLength(settings.maxUrlLength);
-        this.postgrest = settings.schema == null ? p : p.schema(settings.schema);
+        PostgrestClient p = PostgrestClient.create(http).withMaxUrlLength(maxUrlLength);
+        this.postgrest = schema == null ? p : p.schema(schema);
         this.functions = FunctionsClient.create(http);
     }
 
@@ -114,6 +123,16 @@ public final class SupabaseClient implements AutoCloseable {
     }
 
     /**
+     * Creates the publishable-key client from the whole configuration ({@code SdkConfig.fromEnvironment()}).
+     *
+     * @param config the configuration; its Supabase part must be set
+     * @return the client
+     */
+    public static SupabaseClient fromSettings(SdkConfig config) {
+        return fromSettings(config.supabase());
+    }
+
+    /**
      * Creates the service-role client from validated configuration. Server side only.
      *
      * @param settings the Supabase settings
@@ -138,7 +157,27 @@ public final class SupabaseClient implements AutoCloseable {
 
     /** @return a builder holding this client's settings (not its access token) */
     public Builder toBuilder() {
-        return settings.copy();
+        return new Builder(serviceRole).options(options).schema(schema).maxUrlLength(maxUrlLength);
+    }
+
+    /**
+     * Derives a client with some settings changed (a retry policy for tests, a listener, a deadline), sharing the
+     * transport and its connection pool. A user token set with {@link #withAccessToken(Secret)} is kept.
+     *
+     * @param change changes to a builder holding this client's settings
+     * @return the new client
+     * @throws ValidationException when the changed settings are invalid
+     */
+    public SupabaseClient withOptions(Consumer<Builder> change) {
+        Builder b = toBuilder();
+        change.accept(b);
+        SupabaseClient derived = b.build();
+        return accessToken == null ? derived : derived.withAccessToken(accessToken);
+    }
+
+    /** @return the kit options this client was built from (never shows the key) */
+    public ClientOptions options() {
+        return options;
     }
 
     /**
@@ -168,13 +207,13 @@ public final class SupabaseClient implements AutoCloseable {
         if (userJwt == null || !ApiKeys.isJwt(userJwt.reveal())) {
             throw new ValidationException("accessToken", "is not a JWT (three dot-separated base64url parts)");
         }
-        ServiceClient derived = http.withOptions(b -> b.authenticator(new Auth(settings.apiKey, userJwt)));
-        return new SupabaseClient(settings, derived, userJwt);
+        ServiceClient derived = http.withOptions(b -> b.authenticator(new Auth(options.credential(), userJwt)));
+        return new SupabaseClient(options, serviceRole, schema, maxUrlLength, derived, userJwt);
     }
 
     /** @return whether this client holds the secret (service_role) key */
     public boolean isServiceRole() {
-        return settings.serviceRole;
+        return serviceRole;
     }
 
     /** @return whether requests carry a user's JWT */
@@ -267,7 +306,7 @@ public final class SupabaseClient implements AutoCloseable {
 
     @Override
     public String toString() {
-        return "SupabaseClient{" + url() + ", key=" + (settings.serviceRole ? "service_role" : "publishable")
+        return "SupabaseClient{" + url() + ", key=" + (serviceRole ? "service_role" : "publishable")
                 + (accessToken != null ? ", user JWT" : "") + '}';
     }
 
@@ -297,107 +336,59 @@ public final class SupabaseClient implements AutoCloseable {
     }
 
     /**
-     * Builds a {@link SupabaseClient}; {@link #build()} validates every setting at once.
+     * Builds a {@link SupabaseClient} on the kit's options ({@link ClientOptions.Base}: transport, retry policy,
+     * per-attempt timeout, deadline, default and sensitive headers, listeners); {@link #build()} validates every
+     * setting at once.
      */
-    public static final class Builder {
+    public static final class Builder extends ClientOptions.Base<Builder> {
         private final boolean serviceRole;
-        private String url;
-        private CredentialProvider apiKey;
-        private SdkHttpClient transport = SdkHttpClient.shared();
-        private RetryPolicy retryPolicy;
-        private Duration timeout;
         private String schema;
         private int maxUrlLength = PostgrestClient.DEFAULT_MAX_URL_LENGTH;
 
         private Builder(boolean serviceRole) {
+            super(DEFAULT_RETRY);
             this.serviceRole = serviceRole;
-        }
-
-        private Builder copy() {
-            Builder b = new Builder(serviceRole);
-            b.url = url;
-            b.apiKey = apiKey;
-            b.transport = transport;
-            b.retryPolicy = retryPolicy;
-            b.timeout = timeout;
-            b.schema = schema;
-            b.maxUrlLength = maxUrlLength;
-            return b;
+            requireCredential();
         }
 
         /**
-         * Sets the project URL.
+         * Sets the project URL, the root every Supabase API hangs from ({@code /rest/v1}, {@code /auth/v1},
+         * {@code /functions/v1} are added by the clients that call them). The same as {@link #baseUrl(String)}.
          *
-         * @param url e.g. {@code https://<ref>.supabase.co} (http allowed for a local stack); required
+         * @param url e.g. {@code https://<ref>.supabase.co}; required, http(s), no query or fragment
          * @return this builder
          */
         public Builder url(String url) {
-            this.url = url;
-            return this;
+            return baseUrl(url);
         }
 
         /**
-         * Sets the project key, read again on every request.
+         * Sets the project key, read on every request (a rotated key is used at once). Sent as {@code apikey}, and
+         * as the Bearer only when it is a JWT and no user token is set (see docs/MODULES.md).
          *
-         * @param apiKey the publishable/anon key for {@link SupabaseClient#builder()}, the secret/service_role
-         *     key for {@link SupabaseClient#serviceRoleBuilder()}; required
+         * @param apiKey the publishable key or legacy anon JWT; on {@link #serviceRoleBuilder()}, the secret key or
+         *     legacy service_role JWT; required
          * @return this builder
          */
         public Builder apiKey(CredentialProvider apiKey) {
-            this.apiKey = apiKey;
-            return this;
+            return credential(apiKey);
         }
 
         /**
          * Sets a fixed project key.
          *
-         * @param apiKey the key
+         * @param apiKey the key; required
          * @return this builder
          */
         public Builder apiKey(Secret apiKey) {
-            this.apiKey = apiKey == null ? null : CredentialProvider.of(apiKey);
-            return this;
+            return credential(apiKey == null ? null : CredentialProvider.of(apiKey));
         }
 
         /**
-         * Sets the transport; default {@link SdkHttpClient#shared()}.
+         * Sets the database schema every query uses ({@code Accept-Profile} / {@code Content-Profile}).
          *
-         * @param transport the shared HTTP transport
-         * @return this builder
-         */
-        public Builder transport(SdkHttpClient transport) {
-            this.transport = transport;
-            return this;
-        }
-
-        /**
-         * Sets the retry policy; default {@link SupabaseClient#defaultRetryPolicy()}. {@code RetryPolicy.none()}
-         * turns retries off.
-         *
-         * @param retryPolicy the policy
-         * @return this builder
-         */
-        public Builder retryPolicy(RetryPolicy retryPolicy) {
-            this.retryPolicy = retryPolicy;
-            return this;
-        }
-
-        /**
-         * Limits each attempt; default none (the transport's read timeout, 30 s, and the policy's deadline apply).
-         *
-         * @param timeout positive, or null
-         * @return this builder
-         */
-        public Builder timeout(Duration timeout) {
-            this.timeout = timeout;
-            return this;
-        }
-
-        /**
-         * Sets the schema of {@link SupabaseClient#from(String)} and {@link SupabaseClient#rpc(String)}; default
-         * none sent (the server's first exposed schema, {@code public} on Supabase).
-         *
-         * @param schema an exposed schema, or null
+         * @param schema an exposed schema; default: none sent, so PostgREST uses its first exposed schema
+         *     ({@code public})
          * @return this builder
          */
         public Builder schema(String schema) {
@@ -406,10 +397,9 @@ public final class SupabaseClient implements AutoCloseable {
         }
 
         /**
-         * Sets the longest URL the Data API client sends; longer requests are refused before sending with a hint
-         * to use an rpc with an array parameter.
+         * Sets the longest request URL the query builder sends; a longer one is refused before sending.
          *
-         * @param maxUrlLength at least 256; default 8000
+         * @param maxUrlLength characters, at least 256; default {@value PostgrestClient#DEFAULT_MAX_URL_LENGTH}
          * @return this builder
          */
         public Builder maxUrlLength(int maxUrlLength) {
@@ -417,34 +407,36 @@ public final class SupabaseClient implements AutoCloseable {
             return this;
         }
 
+        @Override
+        protected String baseUrlField() {
+            return "url";
+        }
+
+        @Override
+        protected String credentialField() {
+            return "apiKey";
+        }
+
+        @Override
+        protected String credentialDescription() {
+            return serviceRole ? "the project's secret or service_role key" : "the project's publishable or anon key";
+        }
+
         /**
-         * Validates the settings and builds the client. The key is read once here to check its kind.
+         * Validates every setting and builds the client.
          *
          * @return the client
-         * @throws ValidationException naming every invalid setting (never the key itself)
+         * @throws ValidationException naming every invalid setting
          */
         public SupabaseClient build() {
             Map<String, List<String>> errors = new LinkedHashMap<>();
-            okhttp3.HttpUrl parsed = url == null ? null : okhttp3.HttpUrl.parse(url.strip());
-            if (parsed == null) {
-                errors.put("url", List.of(url == null ? "is required, e.g. https://<ref>.supabase.co"
-                        : "is not an http(s) URL: " + url));
-            } else if (parsed.querySize() > 0 || parsed.fragment() != null) {
-                errors.put("url", List.of("must not have a query or fragment: " + url));
-            }
-            if (apiKey == null) {
-                errors.put("apiKey", List.of("is required"));
-            } else {
-                String mismatch = ApiKeys.mismatch(apiKey.current().reveal(), serviceRole);
+            validate(errors);
+            ClientOptions options = buildOptions();
+            if (options.credential() != null) {
+                String mismatch = ApiKeys.mismatch(options.credential().current().reveal(), serviceRole);
                 if (mismatch != null) {
                     errors.put("apiKey", List.of(mismatch));
                 }
-            }
-            if (transport == null) {
-                errors.put("transport", List.of("must not be null"));
-            }
-            if (timeout != null && (timeout.isNegative() || timeout.isZero())) {
-                errors.put("timeout", List.of("must be positive, was " + timeout));
             }
             if (schema != null && schema.isBlank()) {
                 errors.put("schema", List.of("must not be blank"));
@@ -456,12 +448,11 @@ public final class SupabaseClient implements AutoCloseable {
                 throw new ValidationException((serviceRole ? "service-role " : "") + "Supabase client settings",
                         errors);
             }
-            ServiceClient http = ServiceClient.builder().service(SERVICE).baseUrl(parsed).transport(transport)
-                    .authenticator(new Auth(apiKey, null)).errorParser(SupabaseErrorParser.instance())
-                    .retryPolicy(retryPolicy != null ? retryPolicy : DEFAULT_RETRY)
+            ServiceClient http = ServiceClient.builder().service(SERVICE).options(options)
+                    .authenticator(new Auth(options.credential(), null)).errorParser(SupabaseErrorParser.instance())
                     .defaultHeader("X-Client-Info", "rabaislocal-sdk-java/" + UserAgent.sdkVersion())
-                    .retryCountHeader("X-Retry-Count").timeout(timeout).build();
-            return new SupabaseClient(copy(), http, null);
+                    .retryCountHeader("X-Retry-Count").build();
+            return new SupabaseClient(options, serviceRole, schema, maxUrlLength, http, null);
         }
     }
 }

@@ -354,15 +354,15 @@ public final class ClientOptions {
          */
         protected void validate(Map<String, List<String>> errors) {
             if (baseUrl == null || baseUrl.isBlank()) {
-                errors.put("baseUrl", List.of("is required"));
+                errors.put(baseUrlField(), List.of("is required"));
             } else {
                 String problem = urlProblem(baseUrl.strip());
                 if (problem != null) {
-                    errors.put("baseUrl", List.of(problem));
+                    errors.put(baseUrlField(), List.of(problem));
                 }
             }
             if (credentialRequired && credential == null) {
-                errors.put("credential", List.of("is required (the API key or token)"));
+                errors.put(credentialField(), List.of("is required (" + credentialDescription() + ")"));
             }
             if (transport == null) {
                 errors.put("transport", List.of("must not be null"));
@@ -395,6 +395,35 @@ public final class ClientOptions {
          *
          * @return the options
          */
+        /**
+         * The name problems with the base URL are reported under: the name of the module's own setter when it has
+         * one (Supabase's {@code url(...)}).
+         *
+         * @return {@code "baseUrl"} unless a module says otherwise
+         */
+        protected String baseUrlField() {
+            return "baseUrl";
+        }
+
+        /**
+         * The name a missing credential is reported under: the module's own setter ({@code apiKey},
+         * {@code serviceRoleKey}).
+         *
+         * @return {@code "credential"} unless a module says otherwise
+         */
+        protected String credentialField() {
+            return "credential";
+        }
+
+        /**
+         * What the credential is, for the message when it is missing.
+         *
+         * @return {@code "the API key or token"} unless a module says otherwise
+         */
+        protected String credentialDescription() {
+            return "the API key or token";
+        }
+
         protected ClientOptions buildOptions() {
             return new ClientOptions(this);
         }

@@ -25,6 +25,36 @@ public class ApiException extends RabaisSdkException {
     }
 
     /**
+     * Creates an exception of a family for an outcome the SDK itself established rather than an error status the
+     * service sent (a row that is not there, a token refused locally, an operation refused before sending): it is
+     * caught with the family, and carries its own message.
+     *
+     * @param error the error in the family's terms (its {@link ApiError#kind() kind} and the status that outcome
+     *     has in HTTP)
+     * @param message the whole message; must hold no secret
+     * @param cause the underlying failure, or null
+     */
+    protected ApiException(ApiError error, String message, Throwable cause) {
+        super(message, cause);
+        this.error = error;
+    }
+
+    /**
+     * The error of an outcome the SDK established itself: the service, the family and the status that outcome has
+     * in HTTP, the message, not retryable.
+     *
+     * @param service the service, e.g. {@code "supabase"}
+     * @param kind the family
+     * @param httpStatus the status the outcome has in HTTP terms, e.g. 404 for a row that is not there
+     * @param message what happened, without secrets
+     * @return the error
+     */
+    protected static ApiError established(String service, ErrorKind kind, int httpStatus, String message) {
+        return ApiError.builder().service(service).httpStatus(httpStatus).kind(kind).message(message)
+                .retryable(false).build();
+    }
+
+    /**
      * Returns the exception subclass that fits the error's {@link ApiError#kind() family} (by default its status):
      * 400/422 {@link InvalidRequestException}, 401 {@link AuthenticationException}, 403
      * {@link PermissionDeniedException}, 404 {@link NotFoundException}, 409 {@link ConflictException}, 429

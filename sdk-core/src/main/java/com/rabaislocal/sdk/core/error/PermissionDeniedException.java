@@ -15,4 +15,16 @@ public class PermissionDeniedException extends ApiException {
     public PermissionDeniedException(ApiError error) {
         super(error);
     }
+
+    /**
+     * Creates the exception for an outcome of this family the SDK established itself (see
+     * {@link ApiException#ApiException(ApiError, String, Throwable)}).
+     *
+     * @param error the error in this family's terms
+     * @param message the whole message; must hold no secret
+     * @param cause the underlying failure, or null
+     */
+    protected PermissionDeniedException(ApiError error, String message, Throwable cause) {
+        super(error, message, cause);
+    }
 }

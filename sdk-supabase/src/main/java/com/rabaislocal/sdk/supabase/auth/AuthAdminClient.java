@@ -1,6 +1,7 @@
 package com.rabaislocal.sdk.supabase.auth;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.rabaislocal.sdk.core.client.ClientOptions;
 import com.rabaislocal.sdk.core.config.CredentialProvider;
 import com.rabaislocal.sdk.core.config.Secret;
 import com.rabaislocal.sdk.core.error.RabaisSdkException;
@@ -38,8 +39,8 @@ public final class AuthAdminClient extends AuthService {
     /** GoTrue's page size when none is asked for. */
     public static final int DEFAULT_PER_PAGE = 50;
 
-    private AuthAdminClient(Builder b, HttpUrl base) {
-        super(b, base);
+    private AuthAdminClient(ClientOptions options) {
+        super(options);
     }
 
     /** @return a builder; {@code url} and {@code serviceRoleKey} are required */
@@ -261,6 +262,16 @@ public final class AuthAdminClient extends AuthService {
         private Builder() {
         }
 
+        @Override
+        protected String credentialField() {
+            return "serviceRoleKey";
+        }
+
+        @Override
+        protected String credentialDescription() {
+            return "the project's service-role or secret key";
+        }
+
         /**
          * Sets the service-role (secret) key, read on every request so rotations apply.
          *
@@ -289,9 +300,9 @@ public final class AuthAdminClient extends AuthService {
          */
         public AuthAdminClient build() {
             Map<String, List<String>> errors = new LinkedHashMap<>();
-            HttpUrl base = checkSettings(errors, "serviceRoleKey", "the project's service-role or secret key");
+            ClientOptions options = checkSettings(errors);
             AuthValues.check("AuthAdminClient settings", errors);
-            return new AuthAdminClient(this, base);
+            return new AuthAdminClient(options);
         }
     }
 }

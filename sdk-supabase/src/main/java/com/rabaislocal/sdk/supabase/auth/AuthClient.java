@@ -1,6 +1,7 @@
 package com.rabaislocal.sdk.supabase.auth;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.rabaislocal.sdk.core.client.ClientOptions;
 import com.rabaislocal.sdk.core.config.CredentialProvider;
 import com.rabaislocal.sdk.core.config.Secret;
 import com.rabaislocal.sdk.core.error.ApiException;
@@ -39,8 +40,8 @@ public final class AuthClient extends AuthService {
     private static final Set<String> GONE_SESSION = Set.of("session_not_found", "session_expired", "bad_jwt");
 
     private final Clock clock;
-    private AuthClient(Builder b, HttpUrl base) {
-        super(b, base);
+    private AuthClient(Builder b, ClientOptions options) {
+        super(options);
         this.clock = b.clock;
     }
 
@@ -222,10 +223,20 @@ public final class AuthClient extends AuthService {
         }
 
         @Override
-        Map<String, Object> requiredSettings() {
-            Map<String, Object> m = super.requiredSettings();
-            m.put("clock", clock);
-            return m;
+        protected String credentialField() {
+            return "apiKey";
+        }
+
+        @Override
+        protected String credentialDescription() {
+            return "the project's publishable or anon key";
+        }
+
+        @Override
+        void checkMore(Map<String, List<String>> errors) {
+            if (clock == null) {
+                errors.put("clock", List.of("must not be null"));
+            }
         }
 
         /**
@@ -236,9 +247,9 @@ public final class AuthClient extends AuthService {
          */
         public AuthClient build() {
             Map<String, List<String>> errors = new LinkedHashMap<>();
-            HttpUrl base = checkSettings(errors, "apiKey", "the project's publishable or anon key");
+            ClientOptions options = checkSettings(errors);
             AuthValues.check("AuthClient settings", errors);
-            return new AuthClient(this, base);
+            return new AuthClient(this, options);
         }
     }
 }

@@ -2,6 +2,7 @@ package com.rabaislocal.sdk.supabase.auth;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.rabaislocal.sdk.core.client.ClientOptions;
 import com.rabaislocal.sdk.core.config.CredentialProvider;
 import com.rabaislocal.sdk.core.config.Secret;
 import com.rabaislocal.sdk.core.error.ApiException;
@@ -56,7 +57,7 @@ final class AuthHttp {
      */
     static HttpUrl authBase(String projectUrl, Map<String, List<String>> errors) {
         HttpUrl url = parseHttpUrl("url", projectUrl, errors);
-        return url == null ? null : url.newBuilder().addPathSegments("auth/v1").build();
+        return url == null ? null : url.newBuilder().addPathSegments(AUTH_PATH).build();
     }
 
     /** Parses an http(s) URL, recording a problem under {@code field} when it is missing or invalid. */
@@ -80,6 +81,27 @@ final class AuthHttp {
      * @param key the credential, sent as {@code apikey} and, unless the request carries a user's token, as Bearer;
      *     null for none
      */
+    /** The version path of the Auth API under the project URL. */
+    static final String AUTH_PATH = "auth/v1";
+
+    /** The Auth transport of a client built on the kit's options: {@code <project url>/auth/v1}. */
+    static ServiceClient serviceClient(ClientOptions options) {
+        HttpUrl base = HttpUrl.get(options.baseUrl().strip()).newBuilder().addPathSegments(AUTH_PATH).build();
+        SdkHttpClient transport = options.transport();
+        SdkHttpClient quiet = transport.logBodies() ? transport.toBuilder().logBodies(false).build() : transport;
+        return ServiceClient.builder()
+                .service(SERVICE)
+                .options(options)
+                .baseUrl(base)
+                .transport(quiet)
+                .errorParser(new AuthErrorParser())
+                .authenticator(options.credential() == null ? RequestAuthenticator.NONE
+                        : authenticator(options.credential()))
+                .defaultHeader("X-Supabase-Api-Version", API_VERSION)
+                .defaultHeader("X-Client-Info", "rabaislocal-sdk-java/" + UserAgent.sdkVersion())
+                .build();
+    }
+
     static ServiceClient serviceClient(HttpUrl base, SdkHttpClient transport, RetryPolicy retryPolicy,
             CredentialProvider key) {
         SdkHttpClient quiet = transport.logBodies() ? transport.toBuilder().logBodies(false).build() : transport;

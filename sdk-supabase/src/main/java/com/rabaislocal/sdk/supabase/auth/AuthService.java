@@ -1,9 +1,7 @@
 package com.rabaislocal.sdk.supabase.auth;
 
-import com.rabaislocal.sdk.core.config.CredentialProvider;
-import com.rabaislocal.sdk.core.http.SdkHttpClient;
+import com.rabaislocal.sdk.core.client.ClientOptions;
 import com.rabaislocal.sdk.core.http.ServiceClient;
-import com.rabaislocal.sdk.core.retry.RetryPolicy;
 import okhttp3.HttpUrl;
 
 /**
@@ -12,23 +10,22 @@ import okhttp3.HttpUrl;
  */
 abstract class AuthService implements AutoCloseable {
 
-    private final String url;
-    private final CredentialProvider key;
-    private final SdkHttpClient transport;
-    private final RetryPolicy retryPolicy;
+    private final ClientOptions options;
     final ServiceClient http;
 
-    AuthService(AuthServiceBuilder<?> b, HttpUrl base) {
-        this.url = b.url;
-        this.key = b.key;
-        this.transport = b.transport;
-        this.retryPolicy = b.retryPolicy;
-        this.http = AuthHttp.serviceClient(base, transport, retryPolicy, key);
+    AuthService(ClientOptions options) {
+        this.options = options;
+        this.http = AuthHttp.serviceClient(options);
     }
 
     /** Copies these settings into a new builder, for {@code toBuilder()}. */
     final <B extends AuthServiceBuilder<B>> B settingsInto(B builder) {
-        return builder.url(url).key(key).transport(transport).retryPolicy(retryPolicy);
+        return builder.options(options);
+    }
+
+    /** @return the kit options this client was built from (never shows the key) */
+    public ClientOptions options() {
+        return options;
     }
 
     /** @return the Auth base URL, {@code <url>/auth/v1} */

@@ -1,13 +1,14 @@
 package com.rabaislocal.sdk.supabase.auth;
 
-import com.rabaislocal.sdk.core.error.RabaisSdkException;
+import com.rabaislocal.sdk.core.error.AuthenticationException;
+import com.rabaislocal.sdk.core.error.ErrorKind;
 import java.util.Objects;
 
 /**
  * A JWT was refused by {@link JwtVerifier}. {@link #reason()} tells why, for a 401 answer or a metric; the message
  * explains it for a log line and never contains the token.
  */
-public class InvalidTokenException extends RabaisSdkException {
+public class InvalidTokenException extends AuthenticationException {
 
     private static final long serialVersionUID = 1L;
 
@@ -43,8 +44,13 @@ public class InvalidTokenException extends RabaisSdkException {
      * @param message what was wrong, without the token
      */
     public InvalidTokenException(Reason reason, String message) {
-        super("JWT refused (" + Objects.requireNonNull(reason, "reason") + "): " + message);
+        super(established("supabase", ErrorKind.AUTHENTICATION, 401, text(reason, message)), text(reason, message),
+                null);
         this.reason = reason;
+    }
+
+    private static String text(Reason reason, String message) {
+        return "JWT refused (" + Objects.requireNonNull(reason, "reason") + "): " + message;
     }
 
     /** @return why the token was refused */

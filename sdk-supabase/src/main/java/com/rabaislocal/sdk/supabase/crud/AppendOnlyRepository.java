@@ -6,7 +6,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.rabaislocal.sdk.core.audit.AuditChanges;
 import com.rabaislocal.sdk.core.audit.AuditEvent;
 import com.rabaislocal.sdk.core.error.RabaisSdkException;
+import com.rabaislocal.sdk.core.error.UnexpectedResponseException;
 import com.rabaislocal.sdk.core.error.ValidationException;
+import com.rabaislocal.sdk.supabase.postgrest.PostgrestResult;
 import com.rabaislocal.sdk.supabase.postgrest.Returning;
 import com.rabaislocal.sdk.supabase.postgrest.UnexpectedRowCountException;
 import com.rabaislocal.sdk.supabase.postgrest.UpdateQuery;
@@ -83,11 +85,12 @@ public abstract class AppendOnlyRepository<T, K, R extends AppendOnlyRepository<
         ObjectNode body = checked(row, true);
         String id = body.get(Table.ID).asText();
         UUID eventId = ctx.eventIds.get();
-        List<JsonNode> rows = ctx.mutation(ctx.client.from(table.name()).upsert(body).onConflict(Table.ID)
-                .ignoreDuplicates().returning(Returning.REPRESENTATION).repeatable(true), eventId).execute().rows();
+        PostgrestResult<JsonNode> answer = ctx.mutation(ctx.client.from(table.name()).upsert(body)
+                .onConflict(Table.ID).ignoreDuplicates().returning(Returning.REPRESENTATION).repeatable(true), eventId)
+                .execute();
         JsonNode stored;
-        if (!rows.isEmpty()) {
-            stored = rows.get(0);
+        if (!answer.rows().isEmpty()) {
+            stored = sameRow(answer, id, "POST /rest/v1/" + table.name());
         } else {
             // Nothing inserted: the id exists. It is this insert when the stored row holds what was sent (a retry
             // whose first answer was lost); anything else is a different row that an insert must not touch.
@@ -97,9 +100,29 @@ public abstract class AppendOnlyRepository<T, K, R extends AppendOnlyRepository<
                 throw new RowConflictException(table.name(), id, differing);
             }
         }
+        // Bound before the event: a row the SDK cannot read is a failed insert, and a failed insert emits nothing.
+        T result = bind(stored, "insert into");
         ctx.emit(eventId, AuditEvent.INSERT, table.name(), id,
                 AuditChanges.diff(null, RowJson.withoutNulls(RowJson.map(stored))));
-        return bind(stored, "insert into");
+        return result;
+    }
+
+    /**
+     * The one row a write by id answered, checked to be that row: PostgREST answers a write with the rows it
+     * wrote, so one row with another id (or more than one row) is an answer that does not fit, not data.
+     */
+    JsonNode sameRow(PostgrestResult<JsonNode> answer, String id, String call) {
+        List<JsonNode> rows = answer.rows();
+        JsonNode row = rows.get(0);
+        JsonNode got = row.get(Table.ID);
+        if (rows.size() != 1 || got == null || !got.isValueNode() || !got.asText().equals(id)) {
+            String problem = rows.size() != 1 ? "expected the 1 row written, got " + rows.size() + " rows"
+                    : "expected the row written (id " + id + "), got a row with "
+                    + (got == null || got.isNull() ? "no id" : "id " + got);
+            throw new UnexpectedResponseException("supabase", call, answer.status(),
+                    answer.requestId().orElse(null), problem, null, null);
+        }
+        return row;
     }
 
     /**
@@ -202,7 +225,9 @@ public abstract class AppendOnlyRepository<T, K, R extends AppendOnlyRepository<
         if (extraFilter != null) {
             q = extraFilter.apply(q);
         }
-        JsonNode after = q.returning(Returning.REPRESENTATION).expectAffected(1).execute().rows().get(0);
+        JsonNode after = sameRow(q.returning(Returning.REPRESENTATION).expectAffected(1).execute(), id,
+                "PATCH /rest/v1/" + table.name());
+        bind(after, operation);
         ctx.emit(eventId, action, table.name(), id, RowJson.diff(RowJson.map(before), RowJson.map(after)));
         return after;
     }
@@ -220,10 +245,11 @@ public abstract class AppendOnlyRepository<T, K, R extends AppendOnlyRepository<
     JsonNode stampOnce(String operation, String id, String column, List<String> reported, String action) {
         UUID eventId = ctx.eventIds.get();
         ObjectNode values = JsonNodeFactory.instance.objectNode().put(column, "now");
-        List<JsonNode> rows = ctx.mutation(ctx.client.from(table.name()).update(values).eq(Table.ID, id)
-                .eq(column, null).returning(Returning.REPRESENTATION), eventId).execute().rows();
-        if (!rows.isEmpty()) {
-            JsonNode after = rows.get(0);
+        PostgrestResult<JsonNode> answer = ctx.mutation(ctx.client.from(table.name()).update(values)
+                .eq(Table.ID, id).eq(column, null).returning(Returning.REPRESENTATION), eventId).execute();
+        if (!answer.rows().isEmpty()) {
+            JsonNode after = sameRow(answer, id, "PATCH /rest/v1/" + table.name());
+            bind(after, operation);
             Map<String, Object> before = new LinkedHashMap<>();
             reported.forEach(c -> before.put(c, null));
             ctx.emit(eventId, action, table.name(), id, AuditChanges.diff(before, RowJson.pick(after, reported)));

@@ -1,6 +1,7 @@
 package com.rabaislocal.sdk.supabase.crud;
 
-import com.rabaislocal.sdk.core.error.RabaisSdkException;
+import com.rabaislocal.sdk.core.error.ErrorKind;
+import com.rabaislocal.sdk.core.error.PermissionDeniedException;
 
 /**
  * The SDK refused an operation before sending anything, because the client it would run on may not do it: a hard
@@ -9,7 +10,7 @@ import com.rabaislocal.sdk.core.error.RabaisSdkException;
  * <p>A refusal answered by the database itself (Row Level Security, a missing privilege) is a
  * {@link com.rabaislocal.sdk.core.error.PermissionDeniedException} instead.
  */
-public class CrudPermissionException extends RabaisSdkException {
+public class CrudPermissionException extends PermissionDeniedException {
 
     private static final long serialVersionUID = 1L;
 
@@ -23,7 +24,8 @@ public class CrudPermissionException extends RabaisSdkException {
      * @param message why, and what to do instead
      */
     public CrudPermissionException(String operation, String message) {
-        super(operation + " refused: " + message);
+        super(established("supabase", ErrorKind.PERMISSION_DENIED, 403, operation + " refused: " + message),
+                operation + " refused: " + message, null);
         this.operation = operation;
     }
 

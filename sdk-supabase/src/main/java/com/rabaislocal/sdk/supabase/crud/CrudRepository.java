@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.rabaislocal.sdk.core.audit.AuditChanges;
 import com.rabaislocal.sdk.core.audit.AuditEvent;
 import com.rabaislocal.sdk.core.error.ValidationException;
+import com.rabaislocal.sdk.supabase.postgrest.PostgrestResult;
 import com.rabaislocal.sdk.supabase.postgrest.Returning;
 import java.util.List;
 import java.util.UUID;
@@ -75,14 +76,15 @@ public abstract class CrudRepository<T, K, R extends CrudRepository<T, K, R>> ex
                     : ""));
         }
         UUID eventId = ctx.eventIds.get();
-        List<JsonNode> rows = ctx.mutation(ctx.client.from(table.name()).delete().eq(Table.ID, key)
-                .returning(Returning.REPRESENTATION), eventId).execute().rows();
-        if (rows.isEmpty()) {
+        PostgrestResult<JsonNode> answer = ctx.mutation(ctx.client.from(table.name()).delete().eq(Table.ID, key)
+                .returning(Returning.REPRESENTATION), eventId).execute();
+        if (answer.rows().isEmpty()) {
             throw new RowNotFoundException("purge", table.name(), key);
         }
-        JsonNode gone = rows.get(0);
+        JsonNode gone = sameRow(answer, key, "DELETE /rest/v1/" + table.name());
+        T result = bind(gone, "purge from");
         ctx.emit(eventId, AuditEvent.PURGE, table.name(), key,
                 AuditChanges.diff(RowJson.withoutNulls(RowJson.map(gone)), null));
-        return bind(gone, "purge from");
+        return result;
     }
 }

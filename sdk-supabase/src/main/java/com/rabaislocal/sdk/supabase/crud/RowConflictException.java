@@ -1,6 +1,7 @@
 package com.rabaislocal.sdk.supabase.crud;
 
-import com.rabaislocal.sdk.core.error.RabaisSdkException;
+import com.rabaislocal.sdk.core.error.ConflictException;
+import com.rabaislocal.sdk.core.error.ErrorKind;
 import java.util.List;
 
 /**
@@ -8,7 +9,7 @@ import java.util.List;
  * was. An insert repeated with the same values (a retry after a lost answer) is not a conflict: the repository then
  * returns the row that is there.
  */
-public class RowConflictException extends RabaisSdkException {
+public class RowConflictException extends ConflictException {
 
     private static final long serialVersionUID = 1L;
 
@@ -27,9 +28,14 @@ public class RowConflictException extends RabaisSdkException {
      * @param differingColumns the columns whose values differ; empty when the existing row cannot be read
      */
     public RowConflictException(String table, String id, List<String> differingColumns) {
-        super("insert " + table + "/" + id + ": a row with this id already exists" + (differingColumns.isEmpty()
+        this("insert " + table + "/" + id + ": a row with this id already exists" + (differingColumns.isEmpty()
                 ? " and this client cannot read it" : " with other values in " + differingColumns)
-                + "; an insert never overwrites a row (update it, or insert with another id)");
+                + "; an insert never overwrites a row (update it, or insert with another id)", table, id,
+                differingColumns);
+    }
+
+    private RowConflictException(String message, String table, String id, List<String> differingColumns) {
+        super(established("supabase", ErrorKind.CONFLICT, 409, message), message, null);
         this.table = table;
         this.id = id;
         this.differingColumns = List.copyOf(differingColumns);

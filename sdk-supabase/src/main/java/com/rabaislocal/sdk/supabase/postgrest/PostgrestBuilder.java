@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.rabaislocal.sdk.core.error.ApiException;
+import com.rabaislocal.sdk.core.error.UnexpectedResponseException;
 import com.rabaislocal.sdk.core.error.RabaisSdkException;
 import com.rabaislocal.sdk.core.error.ValidationException;
 import com.rabaislocal.sdk.core.http.SdkRequest;
@@ -543,29 +544,45 @@ public abstract class PostgrestBuilder<B extends PostgrestBuilder<B>> {
 
     <T> PostgrestResult<T> result(JavaType type, Shape s) {
         SdkRequest r = request(s);
-        return fetch(r, type);
+        return fetch(r, type, expect(s));
     }
 
-    /** Sends a built request and reads every row as it arrives (the body is never held whole). */
-    <T> PostgrestResult<T> fetch(SdkRequest r, JavaType type) {
+    /** What the top level of the answer may be for a terminal operation of this shape. */
+    RowReader.Expect expect(Shape s) {
+        return OBJECT.equals(s.accept) ? RowReader.Expect.OBJECT : answerShape();
+    }
+
+    /** What the top level of an answer of rows is: an array for tables; an rpc overrides it. */
+    RowReader.Expect answerShape() {
+        return RowReader.Expect.ARRAY;
+    }
+
+    /**
+     * Sends a built request and reads every row as it arrives (the body is never held whole). The rows are read
+     * inside the attempt: the deadline covers them, a body cut short is a failed attempt (retried when the request
+     * is repeatable), and a body whose top level does not fit is an {@link UnexpectedResponseException}.
+     */
+    <T> PostgrestResult<T> fetch(SdkRequest r, JavaType type, RowReader.Expect expect) {
         Call call = call(r);
-        try (SdkStreamingResponse resp = open(r)) {
-            String range = resp.header("Content-Range").orElse(null);
-            List<T> rows = new ArrayList<>();
-            try (RowReader<T> reader = RowReader.over(resp.body(), type, call)) {
-                while (reader.hasNext()) {
-                    rows.add(reader.next());
-                }
-            }
-            checkAffected(range, rows.size(), r);
-            return new PostgrestResult<>(rows, ContentRange.total(range), resp.status(), range,
-                    resp.requestId().orElse(null));
+        PostgrestResult<T> result;
+        try {
+            result = ctx.http.execute(r, type.toCanonical(), answer -> {
+                String range = answer.header("Content-Range").orElse(null);
+                List<T> rows = RowReader.readAllIo(answer.body(), type, call, expect);
+                return new PostgrestResult<>(rows, ContentRange.total(range), answer.status(), range,
+                        answer.requestId().orElse(null));
+            });
+        } catch (ApiException e) {
+            throw PostgrestErrors.translate(e, call, "exactly 1 row");
         }
+        checkAffected(result.contentRange().orElse(null), result.rows().size(), r);
+        return result;
     }
 
     private <T> T singleRow(JavaType type) {
-        SdkRequest r = request(shape(OBJECT, true, null, null));
-        PostgrestResult<T> res = fetch(r, type);
+        Shape s = shape(OBJECT, true, null, null);
+        SdkRequest r = request(s);
+        PostgrestResult<T> res = fetch(r, type, expect(s));
         if (res.rows().size() != 1) {
             Call c = call(r);
             throw new UnexpectedRowCountException(subject, c.call, c.filters, "exactly 1 row",
@@ -576,8 +593,9 @@ public abstract class PostgrestBuilder<B extends PostgrestBuilder<B>> {
 
     private <T> Optional<T> maybeSingleRow(JavaType type) {
         boolean limited = limitsMaybeSingle();
-        SdkRequest r = request(shape(null, true, limited ? 2L : null, null));
-        PostgrestResult<T> res = fetch(r, type);
+        Shape s = shape(null, true, limited ? 2L : null, null);
+        SdkRequest r = request(s);
+        PostgrestResult<T> res = fetch(r, type, expect(s));
         int n = res.rows().size();
         if (n > 1) {
             Call c = call(r);
@@ -588,12 +606,14 @@ public abstract class PostgrestBuilder<B extends PostgrestBuilder<B>> {
     }
 
     private <T> RowStream<T> streamRows(JavaType type) {
-        SdkRequest r = request(shape(null, true, null, null));
+        Shape s = shape(null, true, null, null);
+        SdkRequest r = request(s);
         SdkStreamingResponse resp = open(r);
         try {
             String range = resp.header("Content-Range").orElse(null);
             checkAffected(range, null, r);
-            return new RowStream<>(resp, RowReader.over(resp.body(), type, call(r)), ContentRange.total(range));
+            return new RowStream<>(resp, RowReader.over(resp.body(), type, call(r), expect(s)),
+                    ContentRange.total(range));
         } catch (RuntimeException e) {
             resp.close();
             throw e;

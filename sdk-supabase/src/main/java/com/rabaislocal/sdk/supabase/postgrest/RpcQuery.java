@@ -78,6 +78,12 @@ public final class RpcQuery extends FilterBuilder<RpcQuery> {
         return send(request(shape(null, true, null, null))).json(type);
     }
 
+    /** A function may return rows or one value. */
+    @Override
+    RowReader.Expect answerShape() {
+        return RowReader.Expect.ANY;
+    }
+
     @Override
     void validate() {
         params.clear();

@@ -95,7 +95,7 @@ public final class SelectQuery extends FilterBuilder<SelectQuery> {
         return new Pager<>((offset, limit) -> {
             SdkRequest page = base.toBuilder().query("limit", Integer.toString(limit))
                     .query("offset", Long.toString(offset)).build();
-            return this.<T>fetch(page, type).rows();
+            return this.<T>fetch(page, type, answerShape()).rows();
         }, pageSize, Pager.DEFAULT_MAX_PAGES, subject);
     }
 

@@ -171,7 +171,7 @@ class LogsAuditSinkTest {
         kit.json(201, List.of(CrudKit.offerRow(CrudKit.rowId(1), "Pizza")));
         kit.json(201, "");
         SupabaseCrud crud = SupabaseCrud.builder().client(kit.anonClient().withAccessToken(MockSupabase.USER_JWT))
-                .auditSink(LogsAuditSink.create(kit.serviceClient())).build();
+                .auditSink(LogsAuditSink.create(kit.serviceClient())).idGenerator(() -> CrudKit.rowId(1)).build();
 
         crud.offers().insert(Offer.builder().merchantId(UUID.fromString(CrudKit.USER_ID)).title("Pizza")
                 .discountPercent(new BigDecimal("20")).city("Sherbrooke").build());

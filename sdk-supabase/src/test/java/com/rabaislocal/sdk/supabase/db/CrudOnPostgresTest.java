@@ -66,9 +66,12 @@ class CrudOnPostgresTest {
         mock.close();
     }
 
+    /** The id the template gives a new row, so the mock's answer is the row written. */
+    private static final UUID NEXT_ID = UUID.fromString("00000000-0000-4000-8000-000000000000");
+
     private SupabaseCrud merchant() {
         SupabaseClient client = mock.builder(MockSupabase.ANON_JWT).build().withAccessToken(MockSupabase.USER_JWT);
-        return SupabaseCrud.builder().client(client).auditSink(sink).build();
+        return SupabaseCrud.builder().client(client).auditSink(sink).idGenerator(() -> NEXT_ID).build();
     }
 
     private SupabaseClient serviceClient() {
