@@ -3,8 +3,10 @@ package com.rabaislocal.sdk.supabase.auth;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.rabaislocal.sdk.core.client.ClientOptions;
 import com.rabaislocal.sdk.core.config.CredentialProvider;
+import com.rabaislocal.sdk.core.error.UnexpectedResponseException;
+import com.rabaislocal.sdk.core.page.AutoPager;
+import com.rabaislocal.sdk.core.page.Page;
 import com.rabaislocal.sdk.core.config.Secret;
-import com.rabaislocal.sdk.core.error.RabaisSdkException;
 import com.rabaislocal.sdk.core.error.ValidationException;
 import com.rabaislocal.sdk.core.http.SdkRequest;
 import com.rabaislocal.sdk.core.http.SdkResponse;
@@ -22,7 +24,6 @@ import java.util.Spliterators;
 import java.util.UUID;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
-import okhttp3.HttpUrl;
 
 /**
  * Supabase Auth administration with the project's service-role key: create, list, read, update and delete users,
@@ -63,9 +64,10 @@ public final class AuthAdminClient extends AuthService {
      * @throws com.rabaislocal.sdk.core.error.InvalidRequestException on a weak password (reasons in
      *     {@code fieldErrors().get("password")}) or invalid input
      */
-    public User createUser(CreateUserParams params) {
+    public User createUser(UserCreateParams params) {
         Objects.requireNonNull(params, "params");
-        SdkRequest request = SdkRequest.builder("POST", "/admin/users").jsonBody(params.body()).repeatable(false)
+        SdkRequest request = SdkRequest.builder("POST", "/admin/users").operation("auth.admin.users.create")
+                .jsonBody(params.body()).repeatable(false)
                 .build();
         return readUser(request);
     }
@@ -86,14 +88,15 @@ public final class AuthAdminClient extends AuthService {
             AuthValues.problem(errors, "perPage", "must be at least 1, was " + perPage);
         }
         AuthValues.check("listUsers arguments", errors);
-        SdkRequest request = SdkRequest.builder("GET", "/admin/users").query("page", Integer.toString(page))
+        SdkRequest request = SdkRequest.builder("GET", "/admin/users").operation("auth.admin.users.list")
+                .query("page", Integer.toString(page))
                 .query("per_page", Integer.toString(perPage)).build();
         SdkResponse response = http.execute(request);
         JsonNode body = response.jsonNode();
         JsonNode usersNode = body.path("users");
         if (!usersNode.isArray()) {
-            throw new RabaisSdkException(AuthHttp.SERVICE + " " + request.describe()
-                    + ": the answer holds no users array");
+            throw new UnexpectedResponseException(AuthHttp.SERVICE, request.describe(), response.status(),
+                    response.requestId().orElse(null), "expected an object with a users array", null, null);
         }
         List<User> users = new ArrayList<>();
         usersNode.forEach(u -> users.add(AuthHttp.bind(u, User.class, request)));
@@ -160,7 +163,28 @@ public final class AuthAdminClient extends AuthService {
      * @return every user, in GoTrue's order
      */
     public Stream<User> listAllUsers(int perPage) {
-        return listUserPages(perPage).flatMap(p -> p.users().stream());
+        return users(perPage).stream();
+    }
+
+    /**
+     * Every user of the project on the kit's pager: lazy, one {@code GET /admin/users} per page, following the
+     * {@code Link} header's {@code next} relation; stops on an empty page, on a next page that does not move
+     * forward, on a page holding only users already seen (a server repeating itself), and after
+     * {@value AutoPager#DEFAULT_MAX_PAGES} pages.
+     *
+     * @param perPage the page size, at least 1
+     * @return the pager; iterate it, stream it, or walk its {@code pages()}
+     * @throws ValidationException when {@code perPage} is below 1
+     */
+    public AutoPager<User> users(int perPage) {
+        if (perPage < 1) {
+            throw new ValidationException("perPage", "must be at least 1, was " + perPage);
+        }
+        return AutoPager.<User>builder(cursor -> {
+            UserPage p = listUsers(cursor == null ? 1 : Integer.parseInt(cursor), perPage);
+            boolean last = p.users().isEmpty() || p.nextPage().isEmpty();
+            return new Page<>(p.users(), last ? null : Integer.toString(p.nextPage().getAsInt()));
+        }).idOf(User::id).name("supabase auth users").build();
     }
 
     /**
@@ -171,7 +195,8 @@ public final class AuthAdminClient extends AuthService {
      * @throws com.rabaislocal.sdk.core.error.NotFoundException when no such user exists
      */
     public User getUserById(UUID id) {
-        SdkRequest request = SdkRequest.builder("GET", "/admin/users").pathSegment(requireId(id).toString()).build();
+        SdkRequest request = SdkRequest.builder("GET", "/admin/users").pathSegment(requireId(id).toString())
+                .operation("auth.admin.users.get").build();
         return readUser(request);
     }
 
@@ -183,9 +208,10 @@ public final class AuthAdminClient extends AuthService {
      * @return the updated user
      * @throws com.rabaislocal.sdk.core.error.NotFoundException when no such user exists
      */
-    public User updateUserById(UUID id, UpdateUserParams params) {
+    public User updateUserById(UUID id, UserUpdateParams params) {
         Objects.requireNonNull(params, "params");
         SdkRequest request = SdkRequest.builder("PUT", "/admin/users").pathSegment(requireId(id).toString())
+                .operation("auth.admin.users.update")
                 .jsonBody(params.body()).repeatable(false).build();
         return readUser(request);
     }
@@ -203,6 +229,7 @@ public final class AuthAdminClient extends AuthService {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("should_soft_delete", softDelete);
         SdkRequest request = SdkRequest.builder("DELETE", "/admin/users").pathSegment(requireId(id).toString())
+                .operation("auth.admin.users.delete")
                 .jsonBody(body).repeatable(false).build();
         http.execute(request);
     }
@@ -215,9 +242,10 @@ public final class AuthAdminClient extends AuthService {
      * @throws com.rabaislocal.sdk.core.error.ConflictException when a user with that address exists
      * @throws com.rabaislocal.sdk.core.error.RateLimitException when GoTrue's e-mail rate limit is reached
      */
-    public User inviteUserByEmail(InviteUserParams params) {
+    public User inviteUserByEmail(UserInviteParams params) {
         Objects.requireNonNull(params, "params");
-        SdkRequest.Builder rb = SdkRequest.builder("POST", "/invite").jsonBody(params.body()).repeatable(false);
+        SdkRequest.Builder rb = SdkRequest.builder("POST", "/invite").operation("auth.admin.users.invite")
+                .jsonBody(params.body()).repeatable(false);
         params.redirectTo().ifPresent(r -> rb.query("redirect_to", r));
         return readUser(rb.build());
     }
@@ -229,13 +257,14 @@ public final class AuthAdminClient extends AuthService {
      * @param params the link type and what it needs
      * @return the link, its OTP and token hash (as {@link Secret}s), and the user
      */
-    public GenerateLinkResult generateLink(GenerateLinkParams params) {
+    public GeneratedLink generateLink(LinkGenerateParams params) {
         Objects.requireNonNull(params, "params");
-        SdkRequest.Builder rb = SdkRequest.builder("POST", "/admin/generate_link").jsonBody(params.body())
+        SdkRequest.Builder rb = SdkRequest.builder("POST", "/admin/generate_link")
+                .operation("auth.admin.links.generate").jsonBody(params.body())
                 .repeatable(false);
         params.redirectTo().ifPresent(r -> rb.query("redirect_to", r));
         SdkRequest request = rb.build();
-        return GenerateLinkResult.read(AuthHttp.executeObject(http, request), request);
+        return GeneratedLink.read(AuthHttp.executeObject(http, request), request);
     }
 
     private User readUser(SdkRequest request) {

@@ -16,7 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import okhttp3.HttpUrl;
 
 /**
  * Supabase Auth for end users, with the project's publishable (anon) key: sign-up, password sign-in, token
@@ -78,7 +77,8 @@ public final class AuthClient extends AuthService {
      */
     public SignUpResult signUp(SignUpParams params) {
         Objects.requireNonNull(params, "params");
-        SdkRequest.Builder rb = SdkRequest.builder("POST", "/signup").jsonBody(params.body()).repeatable(false);
+        SdkRequest.Builder rb = SdkRequest.builder("POST", "/signup").operation("auth.signUp")
+                .jsonBody(params.body()).repeatable(false);
         params.redirectTo().ifPresent(r -> rb.query("redirect_to", r));
         SdkRequest request = rb.build();
         JsonNode node = AuthHttp.executeObject(http, request);
@@ -122,7 +122,8 @@ public final class AuthClient extends AuthService {
     }
 
     private Session token(String grantType, Map<String, Object> body) {
-        SdkRequest request = SdkRequest.builder("POST", "/token").query("grant_type", grantType).jsonBody(body)
+        SdkRequest request = SdkRequest.builder("POST", "/token").operation("auth.token")
+                .query("grant_type", grantType).jsonBody(body)
                 .repeatable(false).build();
         return Session.read(AuthHttp.executeObject(http, request), clock, request);
     }
@@ -140,7 +141,8 @@ public final class AuthClient extends AuthService {
      */
     public User getUser(Secret accessToken) {
         requireToken("accessToken", accessToken);
-        SdkRequest request = SdkRequest.builder("GET", "/user").header("Authorization", AuthHttp.bearer(accessToken))
+        SdkRequest request = SdkRequest.builder("GET", "/user").operation("auth.user.get")
+                .header("Authorization", AuthHttp.bearer(accessToken))
                 .build();
         return AuthHttp.bind(AuthHttp.executeObject(http, request), User.class, request);
     }
@@ -156,7 +158,8 @@ public final class AuthClient extends AuthService {
     public void signOut(Secret accessToken, SignOutScope scope) {
         requireToken("accessToken", accessToken);
         Objects.requireNonNull(scope, "scope");
-        SdkRequest request = SdkRequest.builder("POST", "/logout").query("scope", scope.wireValue())
+        SdkRequest request = SdkRequest.builder("POST", "/logout").operation("auth.signOut")
+                .query("scope", scope.wireValue())
                 .header("Authorization", AuthHttp.bearer(accessToken)).repeatable(false).build();
         try {
             http.execute(request);

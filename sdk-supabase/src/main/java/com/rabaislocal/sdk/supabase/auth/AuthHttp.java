@@ -4,9 +4,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.rabaislocal.sdk.core.client.ClientOptions;
 import com.rabaislocal.sdk.core.config.CredentialProvider;
+import com.rabaislocal.sdk.core.error.UnexpectedResponseException;
+import com.rabaislocal.sdk.core.http.SdkResponse;
 import com.rabaislocal.sdk.core.config.Secret;
-import com.rabaislocal.sdk.core.error.ApiException;
-import com.rabaislocal.sdk.core.error.RabaisSdkException;
 import com.rabaislocal.sdk.core.http.RequestAuthenticator;
 import com.rabaislocal.sdk.core.http.SdkHttpClient;
 import com.rabaislocal.sdk.core.http.SdkRequest;
@@ -134,10 +134,11 @@ final class AuthHttp {
 
     /** Sends a call and reads its JSON answer as a tree, failing when it is not a JSON object. */
     static JsonNode executeObject(ServiceClient http, SdkRequest request) {
-        JsonNode node = http.execute(request).jsonNode();
+        SdkResponse response = http.execute(request);
+        JsonNode node = response.jsonNode();
         if (!node.isObject()) {
-            throw new RabaisSdkException(SERVICE + " " + request.describe()
-                    + ": the answer was not a JSON object");
+            throw new UnexpectedResponseException(SERVICE, request.describe(), response.status(),
+                    response.requestId().orElse(null), "expected a JSON object", response.bodyString(), null);
         }
         return node;
     }

@@ -104,7 +104,7 @@ final class JwksCache implements AutoCloseable {
     }
 
     private Map<String, JWK> fetch() {
-        SdkRequest request = SdkRequest.builder("GET", "").build();
+        SdkRequest request = SdkRequest.builder("GET", "").operation("auth.jwks.get").build();
         String body = http.execute(request).bodyString();
         JWKSet set;
         try {

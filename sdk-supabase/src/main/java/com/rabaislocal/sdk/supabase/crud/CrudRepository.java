@@ -7,7 +7,6 @@ import com.rabaislocal.sdk.core.audit.AuditEvent;
 import com.rabaislocal.sdk.core.error.ValidationException;
 import com.rabaislocal.sdk.supabase.postgrest.PostgrestResult;
 import com.rabaislocal.sdk.supabase.postgrest.Returning;
-import java.util.List;
 import java.util.UUID;
 
 /**

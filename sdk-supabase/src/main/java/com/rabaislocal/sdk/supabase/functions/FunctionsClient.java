@@ -52,7 +52,7 @@ public final class FunctionsClient {
      * @return the answer, null when the body was empty
      */
     public <T> T invoke(String name, Object body, Class<T> responseType) {
-        SdkResponse r = invoke(name, FunctionInvokeOptions.builder().body(body).build());
+        SdkResponse r = invoke(name, FunctionInvokeParams.builder().body(body).build());
         if (responseType == String.class) {
             return responseType.cast(r.bodyString());
         }
@@ -72,7 +72,7 @@ public final class FunctionsClient {
      * @return the answer, null when the body was empty
      */
     public <T> T invoke(String name, Object body, TypeReference<T> responseType) {
-        return invoke(name, FunctionInvokeOptions.builder().body(body).build()).json(responseType);
+        return invoke(name, FunctionInvokeParams.builder().body(body).build()).json(responseType);
     }
 
     /**
@@ -84,11 +84,12 @@ public final class FunctionsClient {
      * @throws FunctionRelayException when the relay failed
      * @throws ApiException (a subclass per status) when the function answered an error
      */
-    public SdkResponse invoke(String name, FunctionInvokeOptions options) {
+    public SdkResponse invoke(String name, FunctionInvokeParams options) {
         if (name == null || name.isBlank()) {
             throw new ValidationException("function name", "is required");
         }
-        SdkRequest.Builder b = SdkRequest.builder(options.method(), BASE_PATH + "/" + name);
+        SdkRequest.Builder b = SdkRequest.builder(options.method(), BASE_PATH + "/" + name)
+                .operation("functions.invoke");
         for (Map.Entry<String, String> q : options.query()) {
             b.query(q.getKey(), q.getValue());
         }

@@ -12,8 +12,8 @@ import java.util.stream.Stream;
  * memory: one page at a time. Lazy: nothing is sent until iteration starts; each iteration starts again from the
  * first page. Immutable and reusable; its iterators are not thread-safe.
  *
- * <p>Built on the kit's {@link AutoPager} ({@link #autoPager()}). Where it stops: at an empty page, or at a page shorter than the ones before it. A server that caps rows per
- * request (Supabase's {@code max-rows}, 1000 by default) below the page size is detected, not mistaken for the end:
+ * <p>Built on the kit's {@link AutoPager} ({@link #autoPager()}). Where it stops: at an empty page, or at a page
+ * shorter than the ones before it. A server that caps rows per request (Supabase's {@code max-rows}, 1000 by default) below the page size is detected, not mistaken for the end:
  * the offset always advances by the rows actually received. When the very first page comes back short, one more
  * request confirms the end. The query must be ordered on a unique key, or rows may be skipped or repeated between
  * pages while others write.

@@ -389,6 +389,25 @@ public abstract class PostgrestBuilder<B extends PostgrestBuilder<B>> {
         return SdkJson.mapper().getTypeFactory().constructType(t);
     }
 
+    /**
+     * The verb of the operation name listeners and metrics see ({@code rest.select}, {@code rest.insert}...): low
+     * cardinality, so neither the table nor a filter is in it.
+     */
+    String verb(String method) {
+        switch (method) {
+            case "HEAD":
+                return "count";
+            case "POST":
+                return "insert";
+            case "PATCH":
+                return "update";
+            case "DELETE":
+                return "delete";
+            default:
+                return "select";
+        }
+    }
+
     /** Whether this request writes rows (and so takes {@code return=}). */
     boolean isMutation() {
         return false;
@@ -431,7 +450,7 @@ public abstract class PostgrestBuilder<B extends PostgrestBuilder<B>> {
     SdkRequest request(Shape s) {
         validate();
         String m = s.method != null ? s.method : method;
-        SdkRequest.Builder b = SdkRequest.builder(m, ctx.basePath);
+        SdkRequest.Builder b = SdkRequest.builder(m, ctx.basePath).operation("rest." + verb(m));
         path.forEach(b::pathSegment);
         String select = modifiers.get("select");
         if (select != null) {

@@ -100,4 +100,9 @@ public final class RpcQuery extends FilterBuilder<RpcQuery> {
             body = args;
         }
     }
+
+    @Override
+    String verb(String method) {
+        return "rpc";
+    }
 }

@@ -103,4 +103,9 @@ public final class UpsertQuery extends PostgrestBuilder<UpsertQuery> {
     boolean repeatableByDefault(String m) {
         return !conflictColumns.isEmpty() && Rows.allHaveKeys(body, conflictColumns);
     }
+
+    @Override
+    String verb(String method) {
+        return "upsert";
+    }
 }

@@ -57,7 +57,7 @@ class AuthAdminClientTest extends AuthWireTest {
     void createUserPostsEveryFieldSet() throws Exception {
         server.enqueue(json(200, userJson(AuthFixtures.USER_ID, "shop@example.com")));
 
-        User u = admin.createUser(CreateUserParams.builder().email("shop@example.com").password("S3cure-Pass-77")
+        User u = admin.createUser(UserCreateParams.builder().email("shop@example.com").password("S3cure-Pass-77")
                 .emailConfirm(true).userMetadata(Map.of("display_name", "Boutique"))
                 .appMetadata(Map.of("merchant_id", 42)).build());
 
@@ -76,13 +76,13 @@ class AuthAdminClientTest extends AuthWireTest {
         server.enqueue(json(422, "{\"code\":\"email_exists\",\"message\":\"A user with this email address has"
                 + " already been registered\"}"));
         ConflictException e = assertThrows(ConflictException.class, () -> admin.createUser(
-                CreateUserParams.builder().email("shop@example.com").build()));
+                UserCreateParams.builder().email("shop@example.com").build()));
         assertEquals("email_exists", e.code().orElseThrow());
         assertEquals(422, e.httpStatus());
 
         server.enqueue(json(500, "{\"message\":\"Database error creating new user\"}"));
         assertThrows(ServerException.class, () -> admin.createUser(
-                CreateUserParams.builder().phone("+15145550101").build()));
+                UserCreateParams.builder().phone("+15145550101").build()));
         assertEquals(2, server.getRequestCount());
     }
 
@@ -91,7 +91,7 @@ class AuthAdminClientTest extends AuthWireTest {
         server.enqueue(json(422, "{\"code\":\"weak_password\",\"message\":\"Password is known to be weak and easy"
                 + " to guess, please choose a different one.\",\"weak_password\":{\"reasons\":[\"pwned\"]}}"));
         InvalidRequestException e = assertThrows(InvalidRequestException.class, () -> admin.createUser(
-                CreateUserParams.builder().email("shop@example.com").password("password123").build()));
+                UserCreateParams.builder().email("shop@example.com").password("password123").build()));
         assertEquals(List.of("pwned"), e.fieldErrors().get("password"));
         assertFalse(e.getMessage().contains("password123"));
     }
@@ -174,6 +174,17 @@ class AuthAdminClientTest extends AuthWireTest {
     }
 
     @Test
+    void theUsersPagerStopsWhenAServerRepeatsAPageWhateverItsLinksSay() {
+        for (int p = 1; p <= 3; p++) {
+            server.enqueue(json(200, "{\"users\":[" + userJson(uuid(0).toString(), "a@example.com") + "]}")
+                    .setHeader("Link", "</admin/users?page=" + (p + 1) + "&per_page=1>; rel=\"next\""));
+        }
+        java.util.List<User> all = admin.users(1).toList();
+        assertEquals(java.util.List.of(uuid(0)), all.stream().map(User::id).toList());
+        assertEquals(2, server.getRequestCount(), "the second page held no unseen user: the walk ends there");
+    }
+
+    @Test
     void linkHeaderPagesAreReadWhole() {
         String header = "</admin/users?page=12&per_page=2>; rel=\"next\", </admin/users?page=12&per_page=2>;"
                 + " rel=\"last\"";
@@ -209,7 +220,7 @@ class AuthAdminClientTest extends AuthWireTest {
 
         Map<String, Object> removeTier = new java.util.HashMap<>();
         removeTier.put("tier", null);
-        admin.updateUserById(ID, UpdateUserParams.builder().email("new@example.com").ban(Duration.ofDays(1))
+        admin.updateUserById(ID, UserUpdateParams.builder().email("new@example.com").ban(Duration.ofDays(1))
                 .appMetadata(removeTier).build());
 
         RecordedRequest r = server.takeRequest();
@@ -220,10 +231,10 @@ class AuthAdminClientTest extends AuthWireTest {
                 + "\"ban_duration\":\"86400s\"}"), body(r));
 
         server.enqueue(json(200, userJson(AuthFixtures.USER_ID, "new@example.com")));
-        admin.updateUserById(ID, UpdateUserParams.builder().unban().build());
+        admin.updateUserById(ID, UserUpdateParams.builder().unban().build());
         assertEquals(tree("{\"ban_duration\":\"none\"}"), body(server.takeRequest()));
-        assertThrows(ValidationException.class, () -> UpdateUserParams.builder().build());
-        assertThrows(ValidationException.class, () -> UpdateUserParams.builder().ban(Duration.ZERO).build());
+        assertThrows(ValidationException.class, () -> UserUpdateParams.builder().build());
+        assertThrows(ValidationException.class, () -> UserUpdateParams.builder().ban(Duration.ZERO).build());
     }
 
     @Test
@@ -248,7 +259,7 @@ class AuthAdminClientTest extends AuthWireTest {
     void inviteUserByEmailPostsTheAddressDataAndRedirect() throws Exception {
         server.enqueue(json(200, userJson(AuthFixtures.USER_ID, "new.shop@example.com")));
 
-        User u = admin.inviteUserByEmail(InviteUserParams.builder().email("new.shop@example.com")
+        User u = admin.inviteUserByEmail(UserInviteParams.builder().email("new.shop@example.com")
                 .data(Map.of("merchant_name", "Chez Léa")).redirectTo("https://app.rabaislocal.com/join").build());
 
         RecordedRequest r = server.takeRequest();
@@ -265,7 +276,7 @@ class AuthAdminClientTest extends AuthWireTest {
         server.enqueue(json(429, "{\"code\":\"over_email_send_rate_limit\",\"message\":\"email rate limit"
                 + " exceeded\"}").setHeader("Retry-After", "120"));
         RateLimitException e = assertThrows(RateLimitException.class, () -> admin.inviteUserByEmail(
-                InviteUserParams.of("new.shop@example.com")));
+                UserInviteParams.of("new.shop@example.com")));
         assertEquals(Duration.ofSeconds(120), e.retryAfter().orElseThrow());
         assertEquals("over_email_send_rate_limit", e.code().orElseThrow());
         assertEquals(1, server.getRequestCount());
@@ -275,7 +286,7 @@ class AuthAdminClientTest extends AuthWireTest {
     void inviteOfAnExistingUserIsAConflict() {
         server.enqueue(json(422, "{\"code\":\"email_exists\",\"message\":\"A user with this email address has"
                 + " already been registered\"}"));
-        assertThrows(ConflictException.class, () -> admin.inviteUserByEmail(InviteUserParams.of("a@example.com")));
+        assertThrows(ConflictException.class, () -> admin.inviteUserByEmail(UserInviteParams.of("a@example.com")));
     }
 
     @Test
@@ -287,7 +298,7 @@ class AuthAdminClientTest extends AuthWireTest {
                 + "\",\"email_otp\":\"428731\",\"hashed_token\":\"b1946ac92492d2347c6235b4d2611184\","
                 + "\"redirect_to\":\"https://app.rabaislocal.com\",\"verification_type\":\"magiclink\"}"));
 
-        GenerateLinkResult result = admin.generateLink(GenerateLinkParams.builder().type(GenerateLinkType.MAGIC_LINK)
+        GeneratedLink result = admin.generateLink(LinkGenerateParams.builder().type(LinkType.MAGIC_LINK)
                 .email("a@example.com").redirectTo("https://app.rabaislocal.com").build());
 
         RecordedRequest r = server.takeRequest();
@@ -310,16 +321,16 @@ class AuthAdminClientTest extends AuthWireTest {
 
     @Test
     void generateLinkParamsRequireWhatTheTypeNeeds() throws Exception {
-        ValidationException e = assertThrows(ValidationException.class, () -> GenerateLinkParams.builder()
-                .type(GenerateLinkType.SIGNUP).email("a@example.com").build());
+        ValidationException e = assertThrows(ValidationException.class, () -> LinkGenerateParams.builder()
+                .type(LinkType.SIGNUP).email("a@example.com").build());
         assertTrue(e.fieldErrors().containsKey("password"));
-        e = assertThrows(ValidationException.class, () -> GenerateLinkParams.builder()
-                .type(GenerateLinkType.EMAIL_CHANGE_NEW).email("a@example.com").build());
+        e = assertThrows(ValidationException.class, () -> LinkGenerateParams.builder()
+                .type(LinkType.EMAIL_CHANGE_NEW).email("a@example.com").build());
         assertTrue(e.fieldErrors().containsKey("newEmail"));
 
         String user = userJson(AuthFixtures.USER_ID, "a@example.com");
         server.enqueue(json(200, user.substring(0, user.length() - 1) + ",\"action_link\":\"https://l\"}"));
-        admin.generateLink(GenerateLinkParams.builder().type(GenerateLinkType.EMAIL_CHANGE_CURRENT)
+        admin.generateLink(LinkGenerateParams.builder().type(LinkType.EMAIL_CHANGE_CURRENT)
                 .email("a@example.com").newEmail("b@example.com").build());
         assertEquals(tree("{\"type\":\"email_change_current\",\"email\":\"a@example.com\","
                 + "\"new_email\":\"b@example.com\"}"), body(server.takeRequest()));
@@ -335,7 +346,7 @@ class AuthAdminClientTest extends AuthWireTest {
             server.enqueue(json(200, userJson(AuthFixtures.USER_ID, "a@example.com")));
             rotating.getUserById(ID);
             current.set("sb_secret_rotated-Zz9");
-            rotating.createUser(CreateUserParams.builder().email("a@example.com").password("Pw-Never-Logged-1")
+            rotating.createUser(UserCreateParams.builder().email("a@example.com").password("Pw-Never-Logged-1")
                     .build());
             assertEquals(SERVICE_KEY, server.takeRequest().getHeader("apikey"));
             RecordedRequest second = server.takeRequest();
@@ -353,8 +364,8 @@ class AuthAdminClientTest extends AuthWireTest {
         assertThrows(ValidationException.class, () -> admin.listUsers(0, 50));
         assertThrows(ValidationException.class, () -> admin.listUsers(1, 0));
         assertThrows(ValidationException.class, () -> admin.getUserById(null));
-        assertThrows(ValidationException.class, () -> CreateUserParams.builder().build());
-        assertThrows(ValidationException.class, () -> InviteUserParams.of(" "));
+        assertThrows(ValidationException.class, () -> UserCreateParams.builder().build());
+        assertThrows(ValidationException.class, () -> UserInviteParams.of(" "));
         ValidationException e = assertThrows(ValidationException.class,
                 () -> AuthAdminClient.builder().url("https://ref.supabase.co").build());
         assertTrue(e.fieldErrors().containsKey("serviceRoleKey"));

@@ -99,7 +99,7 @@ class InsertTest {
         assertInsertRequest(first, rowId(1), eventId(1));
         assertInsertRequest(second, rowId(1), eventId(1));
         assertEquals("1", second.getHeader("X-Retry-Count"));
-        assertEquals(List.of(Duration.ofSeconds(1)), kit.mock.sleeps);
+        assertEquals(List.of(Duration.ofSeconds(1)), kit.mock.sleeps());
         assertEquals(eventId(1), kit.onlyEvent().eventId());
     }
 

@@ -83,7 +83,7 @@ class FunctionsClientTest {
     @Test
     void optionsSetMethodHeadersQueryAndRegion() {
         mock.json(200, "{\"ok\":true}");
-        SdkResponse res = supabase.functions().invoke("report/daily", FunctionInvokeOptions.builder().method("get")
+        SdkResponse res = supabase.functions().invoke("report/daily", FunctionInvokeParams.builder().method("get")
                 .header("X-Trace", "t-1").query("day", "2026-03-01").region("ca-central-1").build());
         assertEquals(200, res.status());
         RecordedRequest r = mock.take();
@@ -95,14 +95,14 @@ class FunctionsClientTest {
         assertEquals("ca-central-1", r.getRequestUrl().queryParameter("forceFunctionRegion"));
 
         mock.json(200, "{}");
-        supabase.functions().invoke("csv-import", FunctionInvokeOptions.builder().body("a,b\n1,2")
+        supabase.functions().invoke("csv-import", FunctionInvokeParams.builder().body("a,b\n1,2")
                 .header("Content-Type", "text/csv").build());
         RecordedRequest csv = mock.take();
         assertEquals("text/csv", csv.getHeader("Content-Type"));
         assertEquals("a,b\n1,2", csv.getBody().readString(StandardCharsets.UTF_8));
 
-        assertThrows(ValidationException.class, () -> FunctionInvokeOptions.builder().method("TRACE").build());
-        assertThrows(ValidationException.class, () -> FunctionInvokeOptions.builder().method("GET").body("x")
+        assertThrows(ValidationException.class, () -> FunctionInvokeParams.builder().method("TRACE").build());
+        assertThrows(ValidationException.class, () -> FunctionInvokeParams.builder().method("GET").body("x")
                 .build());
         assertThrows(ValidationException.class, () -> supabase.functions().invoke(" ", null, String.class));
     }
@@ -136,17 +136,17 @@ class FunctionsClientTest {
 
         mock.json(503, "{\"message\":\"busy\"}");
         mock.json(200, "{\"ok\":true}");
-        supabase.functions().invoke("f", FunctionInvokeOptions.builder().body(Map.of("k", 1)).repeatable(true)
+        supabase.functions().invoke("f", FunctionInvokeParams.builder().body(Map.of("k", 1)).repeatable(true)
                 .build());
         assertEquals(3, mock.requestCount());
 
         mock.json(503, "{\"message\":\"busy\"}");
         mock.json(200, "{}");
-        supabase.functions().invoke("f", FunctionInvokeOptions.builder().method("GET").build());
+        supabase.functions().invoke("f", FunctionInvokeParams.builder().method("GET").build());
         assertEquals(5, mock.requestCount());
 
         mock.json(500, "{\"message\":\"crash\"}");
-        assertThrows(ServerException.class, () -> supabase.functions().invoke("f", FunctionInvokeOptions.builder()
+        assertThrows(ServerException.class, () -> supabase.functions().invoke("f", FunctionInvokeParams.builder()
                 .method("GET").build()));
     }
 }

@@ -40,7 +40,7 @@ class RetryTest {
         assertNull(mock.take().getHeader("X-Retry-Count"));
         assertEquals("1", mock.take().getHeader("X-Retry-Count"));
         assertEquals("2", mock.take().getHeader("X-Retry-Count"));
-        assertEquals(List.of(Duration.ofSeconds(1), Duration.ofSeconds(2)), mock.sleeps);
+        assertEquals(List.of(Duration.ofSeconds(1), Duration.ofSeconds(2)), mock.sleeps());
     }
 
     @Test
@@ -48,7 +48,7 @@ class RetryTest {
         mock.enqueue(new MockResponse().setResponseCode(503).setHeader("Retry-After", "5").setBody("{}"));
         mock.json(200, "[]");
         supabase.from("offers").select().execute();
-        assertEquals(List.of(Duration.ofSeconds(5)), mock.sleeps);
+        assertEquals(List.of(Duration.ofSeconds(5)), mock.sleeps());
     }
 
     @Test
@@ -59,7 +59,7 @@ class RetryTest {
         ServerException e = assertThrows(ServerException.class, () -> supabase.from("offers").select().execute());
         assertEquals("PGRST002", e.code().orElseThrow());
         assertEquals(4, mock.requestCount());
-        assertEquals(List.of(Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofSeconds(4)), mock.sleeps);
+        assertEquals(List.of(Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofSeconds(4)), mock.sleeps());
     }
 
     @Test
@@ -95,7 +95,7 @@ class RetryTest {
         assertThrows(ServerException.class, () -> supabase.from("offers").upsert(List.of(Map.of("id", 1),
                 Map.of("name", "no key"))).onConflict("id").execute(), "a row without its key may insert twice");
         assertEquals(6, mock.requestCount());
-        assertEquals(List.of(), mock.sleeps);
+        assertEquals(List.of(), mock.sleeps());
     }
 
     @Test

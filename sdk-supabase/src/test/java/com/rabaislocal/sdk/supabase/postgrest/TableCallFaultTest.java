@@ -105,7 +105,7 @@ class TableCallFaultTest {
 
         assertEquals(2, got.size());
         assertEquals(2, mock.requestCount());
-        assertEquals(1, mock.sleeps.size());
+        assertEquals(1, mock.sleeps().size());
     }
 
     @Test

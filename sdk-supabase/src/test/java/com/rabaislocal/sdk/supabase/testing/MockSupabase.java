@@ -2,18 +2,17 @@ package com.rabaislocal.sdk.supabase.testing;
 
 import com.rabaislocal.sdk.core.config.CredentialProvider;
 import com.rabaislocal.sdk.core.retry.RetryPolicy;
+import com.rabaislocal.sdk.core.testing.FakeClock;
+import com.rabaislocal.sdk.core.testing.RecordingSleeper;
 import com.rabaislocal.sdk.supabase.SupabaseClient;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import okhttp3.HttpUrl;
 import okhttp3.mockwebserver.MockResponse;
@@ -36,8 +35,8 @@ public final class MockSupabase implements AutoCloseable {
     public static final String SECRET = "sb_secret_zyxWVU987_verysecret";
 
     public final MockWebServer server = new MockWebServer();
-    public final List<Duration> sleeps = new CopyOnWriteArrayList<>();
-    private Instant now = Instant.parse("2026-03-01T12:00:00Z");
+    /** Records the retries' waits and moves a fake clock by them, so no test sleeps. */
+    public final RecordingSleeper sleeper = new RecordingSleeper(FakeClock.at(Instant.parse("2026-03-01T12:00:00Z")));
 
     public MockSupabase() {
         try {
@@ -58,28 +57,14 @@ public final class MockSupabase implements AutoCloseable {
         return u.substring(0, u.length() - 1);
     }
 
-    /** A retry policy that never sleeps: it records each wait and advances a fake clock. */
+    /** A retry policy that never sleeps: it records each wait and advances the fake clock. */
     public RetryPolicy.Builder retryPolicy() {
-        Clock clock = new Clock() {
-            @Override
-            public java.time.ZoneId getZone() {
-                return ZoneOffset.UTC;
-            }
+        return SupabaseClient.defaultRetryPolicy().toBuilder().clock(sleeper.clock()).sleeper(sleeper).minJitter(1.0);
+    }
 
-            @Override
-            public Clock withZone(java.time.ZoneId zone) {
-                return this;
-            }
-
-            @Override
-            public Instant instant() {
-                return now;
-            }
-        };
-        return SupabaseClient.defaultRetryPolicy().toBuilder().clock(clock).sleeper(d -> {
-            sleeps.add(d);
-            now = now.plus(d);
-        }).minJitter(1.0);
+    /** @return every wait the retries asked for, in order */
+    public List<Duration> sleeps() {
+        return sleeper.delays();
     }
 
     public SupabaseClient.Builder builder(String key) {

@@ -1,7 +1,7 @@
 package com.rabaislocal.sdk.supabase.auth;
 
 /** The kind of link {@link AuthAdminClient#generateLink} creates. */
-public enum GenerateLinkType {
+public enum LinkType {
     /** Confirms a sign-up; needs a password. */
     SIGNUP("signup"),
     /** Accepts an invitation. */
@@ -17,7 +17,7 @@ public enum GenerateLinkType {
 
     private final String wireValue;
 
-    GenerateLinkType(String wireValue) {
+    LinkType(String wireValue) {
         this.wireValue = wireValue;
     }
 

@@ -6,13 +6,13 @@ import java.util.Map;
 import java.util.Optional;
 
 /** An invitation by e-mail ({@link AuthAdminClient#inviteUserByEmail}). Immutable. */
-public final class InviteUserParams {
+public final class UserInviteParams {
 
     private final String email;
     private final Map<String, Object> data;
     private final String redirectTo;
 
-    private InviteUserParams(Builder b) {
+    private UserInviteParams(Builder b) {
         this.email = b.email;
         this.data = AuthValues.copy(b.data);
         this.redirectTo = b.redirectTo;
@@ -25,7 +25,7 @@ public final class InviteUserParams {
      * @return the parameters
      * @throws com.rabaislocal.sdk.core.error.ValidationException when the address is blank
      */
-    public static InviteUserParams of(String email) {
+    public static UserInviteParams of(String email) {
         return builder().email(email).build();
     }
 
@@ -65,10 +65,10 @@ public final class InviteUserParams {
 
     @Override
     public String toString() {
-        return "InviteUserParams{email=" + email + ", data=" + data.keySet() + ", redirectTo=" + redirectTo + '}';
+        return "UserInviteParams{email=" + email + ", data=" + data.keySet() + ", redirectTo=" + redirectTo + '}';
     }
 
-    /** Builds {@link InviteUserParams}; {@link #build()} validates. */
+    /** Builds {@link UserInviteParams}; {@link #build()} validates. */
     public static final class Builder extends UserFieldBuilders.Email<Builder> {
         private Map<String, Object> data;
         private String redirectTo;
@@ -105,13 +105,13 @@ public final class InviteUserParams {
          * @return the parameters
          * @throws com.rabaislocal.sdk.core.error.ValidationException when the address is missing
          */
-        public InviteUserParams build() {
+        public UserInviteParams build() {
             Map<String, List<String>> errors = new LinkedHashMap<>();
             if (email == null) {
                 AuthValues.problem(errors, "email", "is required");
             }
-            AuthValues.check("InviteUserParams", errors);
-            return new InviteUserParams(this);
+            AuthValues.check("UserInviteParams", errors);
+            return new UserInviteParams(this);
         }
     }
 }

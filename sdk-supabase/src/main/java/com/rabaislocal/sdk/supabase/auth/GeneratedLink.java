@@ -12,7 +12,7 @@ import java.util.Optional;
  * OTP and hashed token each let their holder sign in as the user: they are {@link Secret}s and
  * {@link #toString()} never shows them.
  */
-public final class GenerateLinkResult {
+public final class GeneratedLink {
 
     private final User user;
     private final Secret actionLink;
@@ -31,7 +31,7 @@ public final class GenerateLinkResult {
      * @param redirectTo where the link leads after verification
      * @param verificationType the type to pass to {@code /verify}, e.g. {@code magiclink}
      */
-    public GenerateLinkResult(User user, Secret actionLink, Secret emailOtp, Secret hashedToken, String redirectTo,
+    public GeneratedLink(User user, Secret actionLink, Secret emailOtp, Secret hashedToken, String redirectTo,
             String verificationType) {
         this.user = Objects.requireNonNull(user, "user");
         this.actionLink = Objects.requireNonNull(actionLink, "actionLink");
@@ -42,7 +42,7 @@ public final class GenerateLinkResult {
     }
 
     /** Splits GoTrue's answer: the link properties at top level, the rest being the user. */
-    static GenerateLinkResult read(JsonNode node, SdkRequest request) {
+    static GeneratedLink read(JsonNode node, SdkRequest request) {
         ObjectNode user = ((ObjectNode) node).deepCopy();
         String link = text(user.remove("action_link"));
         if (link == null) {
@@ -54,7 +54,7 @@ public final class GenerateLinkResult {
         String redirect = text(user.remove("redirect_to"));
         String verification = text(user.remove("verification_type"));
         JsonNode userNode = user.hasNonNull("user") ? user.get("user") : user;
-        return new GenerateLinkResult(AuthHttp.bind(userNode, User.class, request), Secret.of(link),
+        return new GeneratedLink(AuthHttp.bind(userNode, User.class, request), Secret.of(link),
                 otp == null ? null : Secret.of(otp), hashed == null ? null : Secret.of(hashed), redirect,
                 verification);
     }
@@ -96,7 +96,7 @@ public final class GenerateLinkResult {
     /** Link, OTP and token masked. */
     @Override
     public String toString() {
-        return "GenerateLinkResult{user=" + user.id() + ", verificationType=" + verificationType + ", redirectTo="
+        return "GeneratedLink{user=" + user.id() + ", verificationType=" + verificationType + ", redirectTo="
                 + redirectTo + ", actionLink=" + actionLink + ", emailOtp=" + emailOtp + ", hashedToken="
                 + hashedToken + '}';
     }

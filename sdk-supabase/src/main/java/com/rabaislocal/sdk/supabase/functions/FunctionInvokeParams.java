@@ -18,7 +18,7 @@ import java.util.Set;
  * {@code application/octet-stream}, a {@code String} as {@code text/plain; charset=utf-8}, anything else as JSON;
  * a {@code Content-Type} header given here wins for bytes and text.
  */
-public final class FunctionInvokeOptions {
+public final class FunctionInvokeParams {
 
     private static final Set<String> METHODS = Set.of("GET", "POST", "PUT", "PATCH", "DELETE");
 
@@ -30,7 +30,7 @@ public final class FunctionInvokeOptions {
     private final Duration timeout;
     private final Boolean repeatable;
 
-    private FunctionInvokeOptions(Builder b) {
+    private FunctionInvokeParams(Builder b) {
         this.method = b.method;
         this.body = b.body;
         this.headers = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(b.headers));
@@ -90,7 +90,7 @@ public final class FunctionInvokeOptions {
     }
 
     /**
-     * Builds {@link FunctionInvokeOptions}.
+     * Builds {@link FunctionInvokeParams}.
      */
     public static final class Builder {
         private String method = "POST";
@@ -181,7 +181,7 @@ public final class FunctionInvokeOptions {
          * @return the options
          * @throws ValidationException naming every invalid setting
          */
-        public FunctionInvokeOptions build() {
+        public FunctionInvokeParams build() {
             Map<String, List<String>> errors = new LinkedHashMap<>();
             if (method == null || !METHODS.contains(method)) {
                 errors.put("method", List.of("must be one of GET, POST, PUT, PATCH, DELETE, was " + method));
@@ -194,7 +194,7 @@ public final class FunctionInvokeOptions {
             if (!errors.isEmpty()) {
                 throw new ValidationException("function invocation options", errors);
             }
-            return new FunctionInvokeOptions(this);
+            return new FunctionInvokeParams(this);
         }
     }
 }

@@ -10,7 +10,7 @@ import java.util.Map;
  * password. Without a password the user signs in by magic link, OTP or a link from
  * {@link AuthAdminClient#generateLink}.
  */
-public final class CreateUserParams {
+public final class UserCreateParams {
 
     private final String email;
     private final String phone;
@@ -20,7 +20,7 @@ public final class CreateUserParams {
     private final Map<String, Object> userMetadata;
     private final Map<String, Object> appMetadata;
 
-    private CreateUserParams(Builder b) {
+    private UserCreateParams(Builder b) {
         this.email = b.email;
         this.phone = b.phone;
         this.password = b.password;
@@ -82,13 +82,13 @@ public final class CreateUserParams {
     /** Password masked. */
     @Override
     public String toString() {
-        return "CreateUserParams{email=" + email + ", phone=" + phone + ", password="
+        return "UserCreateParams{email=" + email + ", phone=" + phone + ", password="
                 + (password == null ? "none" : password) + ", emailConfirm=" + emailConfirm + ", phoneConfirm="
                 + phoneConfirm + ", userMetadata=" + userMetadata.keySet() + ", appMetadata=" + appMetadata.keySet()
                 + '}';
     }
 
-    /** Builds {@link CreateUserParams}; {@link #build()} validates. */
+    /** Builds {@link UserCreateParams}; {@link #build()} validates. */
     public static final class Builder extends UserFieldBuilders.AdminUser<Builder> {
 
         private Builder() {
@@ -100,13 +100,13 @@ public final class CreateUserParams {
          * @return the parameters
          * @throws com.rabaislocal.sdk.core.error.ValidationException when neither e-mail nor phone is set
          */
-        public CreateUserParams build() {
+        public UserCreateParams build() {
             Map<String, List<String>> errors = new LinkedHashMap<>();
             if (email == null && phone == null) {
                 AuthValues.problem(errors, "email/phone", "an email or a phone is required");
             }
-            AuthValues.check("CreateUserParams", errors);
-            return new CreateUserParams(this);
+            AuthValues.check("UserCreateParams", errors);
+            return new UserCreateParams(this);
         }
     }
 }

@@ -11,7 +11,7 @@ import java.util.Map;
  * sent. GoTrue merges metadata: keys not given keep their values, a key set to null is removed. Immutable;
  * {@link #toString()} masks the password.
  */
-public final class UpdateUserParams {
+public final class UserUpdateParams {
 
     private final String email;
     private final String phone;
@@ -23,7 +23,7 @@ public final class UpdateUserParams {
     private final String banDuration;
     private final String role;
 
-    private UpdateUserParams(Builder b) {
+    private UserUpdateParams(Builder b) {
         this.email = b.email;
         this.phone = b.phone;
         this.password = b.password;
@@ -82,14 +82,14 @@ public final class UpdateUserParams {
     /** Password masked. */
     @Override
     public String toString() {
-        return "UpdateUserParams{email=" + email + ", phone=" + phone + ", password="
+        return "UserUpdateParams{email=" + email + ", phone=" + phone + ", password="
                 + (password == null ? "unchanged" : password) + ", emailConfirm=" + emailConfirm + ", phoneConfirm="
                 + phoneConfirm + ", userMetadata=" + (userMetadata == null ? null : userMetadata.keySet())
                 + ", appMetadata=" + (appMetadata == null ? null : appMetadata.keySet()) + ", banDuration="
                 + banDuration + ", role=" + role + '}';
     }
 
-    /** Builds {@link UpdateUserParams}; {@link #build()} validates. */
+    /** Builds {@link UserUpdateParams}; {@link #build()} validates. */
     public static final class Builder extends UserFieldBuilders.AdminUser<Builder> {
         private String banDuration;
         private String role;
@@ -136,7 +136,7 @@ public final class UpdateUserParams {
          * @throws com.rabaislocal.sdk.core.error.ValidationException when nothing would change or a ban is not
          *     positive
          */
-        public UpdateUserParams build() {
+        public UserUpdateParams build() {
             Map<String, List<String>> errors = new LinkedHashMap<>();
             if (email == null && phone == null && password == null && emailConfirm == null && phoneConfirm == null
                     && userMetadata == null && appMetadata == null && banDuration == null && role == null) {
@@ -145,8 +145,8 @@ public final class UpdateUserParams {
             if (banDuration != null && !"none".equals(banDuration) && !banDuration.matches("[1-9][0-9]*s")) {
                 AuthValues.problem(errors, "ban", "must be at least one second, was " + banDuration);
             }
-            AuthValues.check("UpdateUserParams", errors);
-            return new UpdateUserParams(this);
+            AuthValues.check("UserUpdateParams", errors);
+            return new UserUpdateParams(this);
         }
     }
 }

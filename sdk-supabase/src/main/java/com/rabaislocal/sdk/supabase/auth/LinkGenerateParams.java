@@ -8,19 +8,19 @@ import java.util.Optional;
 
 /**
  * What {@link AuthAdminClient#generateLink} should create: the link type, the user's address, and what that type
- * needs (a password for {@link GenerateLinkType#SIGNUP}, the new address for the e-mail change types). Immutable;
+ * needs (a password for {@link LinkType#SIGNUP}, the new address for the e-mail change types). Immutable;
  * {@link #toString()} masks the password.
  */
-public final class GenerateLinkParams {
+public final class LinkGenerateParams {
 
-    private final GenerateLinkType type;
+    private final LinkType type;
     private final String email;
     private final Secret password;
     private final String newEmail;
     private final Map<String, Object> data;
     private final String redirectTo;
 
-    private GenerateLinkParams(Builder b) {
+    private LinkGenerateParams(Builder b) {
         this.type = b.type;
         this.email = b.email;
         this.password = b.password;
@@ -41,7 +41,7 @@ public final class GenerateLinkParams {
     }
 
     /** @return the link type */
-    public GenerateLinkType type() {
+    public LinkType type() {
         return type;
     }
 
@@ -76,14 +76,14 @@ public final class GenerateLinkParams {
     /** Password masked. */
     @Override
     public String toString() {
-        return "GenerateLinkParams{type=" + type + ", email=" + email + ", password="
+        return "LinkGenerateParams{type=" + type + ", email=" + email + ", password="
                 + (password == null ? "none" : password) + ", newEmail=" + newEmail + ", data=" + data.keySet()
                 + ", redirectTo=" + redirectTo + '}';
     }
 
-    /** Builds {@link GenerateLinkParams}; {@link #build()} validates. */
+    /** Builds {@link LinkGenerateParams}; {@link #build()} validates. */
     public static final class Builder extends UserFieldBuilders.Password<Builder> {
-        private GenerateLinkType type;
+        private LinkType type;
         private String newEmail;
         private Map<String, Object> data;
         private String redirectTo;
@@ -97,7 +97,7 @@ public final class GenerateLinkParams {
          * @param type the link type
          * @return this builder
          */
-        public Builder type(GenerateLinkType type) {
+        public Builder type(LinkType type) {
             this.type = type;
             return this;
         }
@@ -142,7 +142,7 @@ public final class GenerateLinkParams {
          * @return the parameters
          * @throws com.rabaislocal.sdk.core.error.ValidationException naming what the type needs and is missing
          */
-        public GenerateLinkParams build() {
+        public LinkGenerateParams build() {
             Map<String, List<String>> errors = new LinkedHashMap<>();
             if (type == null) {
                 AuthValues.problem(errors, "type", "is required");
@@ -150,18 +150,18 @@ public final class GenerateLinkParams {
             if (email == null) {
                 AuthValues.problem(errors, "email", "is required");
             }
-            if (type == GenerateLinkType.SIGNUP && password == null) {
+            if (type == LinkType.SIGNUP && password == null) {
                 AuthValues.problem(errors, "password", "is required for a signup link");
             }
-            boolean change = type == GenerateLinkType.EMAIL_CHANGE_CURRENT || type == GenerateLinkType.EMAIL_CHANGE_NEW;
+            boolean change = type == LinkType.EMAIL_CHANGE_CURRENT || type == LinkType.EMAIL_CHANGE_NEW;
             if (change && newEmail == null) {
                 AuthValues.problem(errors, "newEmail", "is required for an e-mail change link");
             }
             if (!change && newEmail != null) {
                 AuthValues.problem(errors, "newEmail", "applies only to the e-mail change links");
             }
-            AuthValues.check("GenerateLinkParams", errors);
-            return new GenerateLinkParams(this);
+            AuthValues.check("LinkGenerateParams", errors);
+            return new LinkGenerateParams(this);
         }
     }
 }
