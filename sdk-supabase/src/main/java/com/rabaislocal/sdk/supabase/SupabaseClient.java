@@ -123,6 +123,34 @@ public final class SupabaseClient implements AutoCloseable {
     }
 
     /**
+     * Creates the publishable-key client from validated configuration with some settings changed, e.g. a retry
+     * policy with a test's sleeper: {@code fromSettings(settings, b -> b.retryPolicy(policy))}.
+     *
+     * @param settings the Supabase settings
+     * @param change changes to the builder before it is built
+     * @return the client
+     */
+    public static SupabaseClient fromSettings(SupabaseSettings settings, Consumer<Builder> change) {
+        Builder b = builder().url(settings.url().toString()).apiKey(settings.anonKey());
+        change.accept(b);
+        return b.build();
+    }
+
+    /**
+     * Creates the service-role client from validated configuration with some settings changed.
+     *
+     * @param settings the Supabase settings
+     * @param change changes to the builder before it is built
+     * @return the service-role client
+     * @throws com.rabaislocal.sdk.core.error.ConfigException when SUPABASE_SERVICE_ROLE_KEY is not set
+     */
+    public static SupabaseClient serviceRoleFromSettings(SupabaseSettings settings, Consumer<Builder> change) {
+        Builder b = serviceRoleBuilder().url(settings.url().toString()).apiKey(settings.requireServiceRoleKey());
+        change.accept(b);
+        return b.build();
+    }
+
+    /**
      * Creates the publishable-key client from the whole configuration ({@code SdkConfig.fromEnvironment()}).
      *
      * @param config the configuration; its Supabase part must be set

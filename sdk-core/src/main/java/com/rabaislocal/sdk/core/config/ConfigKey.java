@@ -32,6 +32,13 @@ public enum ConfigKey {
     SUPABASE_SERVICE_ROLE_KEY(Service.SUPABASE, Kind.SUPABASE_KEY, true, false, null, null,
             "Supabase service-role (secret) key, for admin operations"),
 
+    /**
+     * The Supabase project's JWT secret (Project Settings, JWT Keys, legacy secret), for verifying HS256 user tokens
+     * locally. Optional: projects on asymmetric signing keys are verified through their JWKS instead.
+     */
+    SUPABASE_JWT_SECRET(Service.SUPABASE, Kind.TOKEN, true, false, null, null,
+            "Supabase JWT secret, to verify HS256 user tokens locally"),
+
     /** The MailerSend API token. */
     MAILERSEND_API_KEY(Service.MAILERSEND, Kind.TOKEN, true, true, null, null, "MailerSend API token"),
 

@@ -229,7 +229,8 @@ public final class SdkConfig {
     public SupabaseSettings supabase() {
         require(Service.SUPABASE);
         return new SupabaseSettings(environment(), url(ConfigKey.SUPABASE_URL),
-                credential(ConfigKey.SUPABASE_ANON_KEY), optionalCredential(ConfigKey.SUPABASE_SERVICE_ROLE_KEY));
+                credential(ConfigKey.SUPABASE_ANON_KEY), optionalCredential(ConfigKey.SUPABASE_SERVICE_ROLE_KEY),
+                optionalCredential(ConfigKey.SUPABASE_JWT_SECRET));
     }
 
     /**

@@ -14,13 +14,15 @@ public final class SupabaseSettings {
     private final URI url;
     private final CredentialProvider anonKey;
     private final Optional<CredentialProvider> serviceRoleKey;
+    private final Optional<CredentialProvider> jwtSecret;
 
     SupabaseSettings(RabaisEnvironment environment, URI url, CredentialProvider anonKey,
-                     Optional<CredentialProvider> serviceRoleKey) {
+                     Optional<CredentialProvider> serviceRoleKey, Optional<CredentialProvider> jwtSecret) {
         this.environment = environment;
         this.url = url;
         this.anonKey = anonKey;
         this.serviceRoleKey = serviceRoleKey;
+        this.jwtSecret = jwtSecret;
     }
 
     /**
@@ -82,9 +84,20 @@ public final class SupabaseSettings {
     }
 
     /** Masked: shows the URL and which keys are configured, never a key. */
+    /**
+     * Returns the provider of SUPABASE_JWT_SECRET, the project's HS256 signing secret, when configured: the JWT
+     * verifier then checks HS256 user tokens locally.
+     *
+     * @return the provider, or empty when not configured
+     */
+    public Optional<CredentialProvider> jwtSecret() {
+        return jwtSecret;
+    }
+
     @Override
     public String toString() {
         return "SupabaseSettings{environment=" + environment + ", url=" + url + ", anonKey=configured, serviceRoleKey="
-                + (serviceRoleKey.isPresent() ? "configured" : "absent") + "}";
+                + (serviceRoleKey.isPresent() ? "configured" : "absent") + ", jwtSecret="
+                + (jwtSecret.isPresent() ? "configured" : "absent") + "}";
     }
 }

@@ -44,6 +44,7 @@ public final class SdkRequest {
     private final Duration timeout;
     private final Duration deadline;
     private final Boolean repeatable;
+    private final boolean noRetry;
     private final String idempotencyKey;
     private final String operation;
     /** {@code /a/b}, kept from the builder when it was given in that form, else joined on first use. */
@@ -63,6 +64,7 @@ public final class SdkRequest {
         this.timeout = b.timeout;
         this.deadline = b.deadline;
         this.repeatable = b.repeatable;
+        this.noRetry = b.noRetry;
         this.idempotencyKey = b.idempotencyKey;
         this.operation = b.operation;
     }
@@ -99,6 +101,7 @@ public final class SdkRequest {
         b.timeout = timeout;
         b.deadline = deadline;
         b.repeatable = repeatable;
+        b.noRetry = noRetry;
         b.idempotencyKey = idempotencyKey;
         b.operation = operation;
         return b;
@@ -200,6 +203,16 @@ public final class SdkRequest {
     }
 
     /**
+     * Tells whether this request is sent at most once, whatever fails: no retry on a status, an I/O failure or even a
+     * refused connection.
+     *
+     * @return true when {@link Builder#noRetry()} was asked for
+     */
+    public boolean noRetry() {
+        return noRetry;
+    }
+
+    /**
      * Tells whether this request may be sent more than once, assuming its idempotency key (if any) reaches the
      * service: an explicit declaration wins, then an idempotency key, then the method's HTTP semantics.
      *
@@ -266,6 +279,7 @@ public final class SdkRequest {
         private MediaType contentType;
         private Duration timeout;
         private Duration deadline;
+        private boolean noRetry;
         private Boolean repeatable;
         private String idempotencyKey;
         private String operation;
@@ -478,6 +492,18 @@ public final class SdkRequest {
          */
         public Builder repeatable(boolean repeatable) {
             this.repeatable = repeatable;
+            return this;
+        }
+
+        /**
+         * Sends the request once at most: no retry of any kind, not even when the connection could not be opened
+         * (which {@code repeatable(false)} still retries, since nothing was sent). For callers that retry themselves
+         * (a queue, a test of the failure itself).
+         *
+         * @return this builder
+         */
+        public Builder noRetry() {
+            this.noRetry = true;
             return this;
         }
 

@@ -64,6 +64,7 @@ public final class ServiceClient implements AutoCloseable {
     private final Headers defaultHeaders;
     private final SensitiveHeaders sensitiveHeaders;
     private final List<String> requestIdHeaders;
+    private final Retrier once;
     private final String idempotencyKeyHeader;
     private final String retryCountHeader;
     private final Duration timeout;
@@ -79,6 +80,8 @@ public final class ServiceClient implements AutoCloseable {
         this.authenticator = b.authenticator;
         this.errorParser = b.errorParser;
         this.retrier = new Retrier(b.service, b.retryPolicy, b.errorParser::exception);
+        // The same policy (clock, deadline, sleeper) with no retry, for requests sent with noRetry().
+        this.once = new Retrier(b.service, b.retryPolicy.toBuilder().maxRetries(0).build(), b.errorParser::exception);
         this.defaultHeaders = b.defaultHeaders.build();
         this.sensitiveHeaders = b.sensitiveHeaders;
         this.requestIdHeaders = List.copyOf(b.requestIdHeaders);
@@ -365,7 +368,8 @@ public final class ServiceClient implements AutoCloseable {
         HttpUrl url = url(request);
         Duration callDeadline = request.deadline().orElse(deadline);
         if (listeners.length == 0) {
-            Answer<T> last = retrier.execute(request::describe, request.repeatable(idempotencyKeyHeader != null),
+            Answer<T> last = retrierFor(request).execute(request::describe,
+                    request.repeatable(idempotencyKeyHeader != null),
                     callDeadline, (attempt, timeLeft) -> attempt(request, url, attempt, whole ? timeLeft : null, whole,
                             target, reader), a -> a.error, ServiceClient::discard);
             if (last.error != null) {
@@ -374,6 +378,10 @@ public final class ServiceClient implements AutoCloseable {
             return last.value;
         }
         return sendObserved(request, url, callDeadline, whole, target, reader);
+    }
+
+    private Retrier retrierFor(SdkRequest request) {
+        return request.noRetry() ? once : retrier;
     }
 
     /** The same as {@link #send} with every listener told of the call; kept apart so the common path stays lean. */
@@ -388,8 +396,8 @@ public final class ServiceClient implements AutoCloseable {
         notify(l -> l.onStart(new RequestEvent(service, op, request.method(), path, 1, 0, Duration.ZERO,
                 Optional.empty(), Optional.empty(), Duration.ZERO)));
         try {
-            Answer<T> last = retrier.execute(request::describe, request.repeatable(idempotencyKeyHeader != null),
-                    callDeadline, (attempt, timeLeft) -> {
+            Answer<T> last = retrierFor(request).execute(request::describe,
+                    request.repeatable(idempotencyKeyHeader != null), callDeadline, (attempt, timeLeft) -> {
                         lastAttempt[0] = attempt;
                         lastStatus[0] = 0;
                         Answer<T> a = attempt(request, url, attempt, whole ? timeLeft : null, whole, target, reader);

@@ -13,7 +13,7 @@ class ConfigKeyTest {
     @Test
     void namesAreThoseOfTheSharedEnvironment() {
         for (String name : List.of("RABAISLOCAL_ENV", "SUPABASE_URL", "SUPABASE_ANON_KEY", "SUPABASE_SERVICE_ROLE_KEY",
-                "MAILERSEND_API_KEY", "MAILERSEND_DOMAIN", "OPENAI_API_KEY", "OPENAI_ORG_ID", "GOAFFPRO_API_KEY",
+                "SUPABASE_JWT_SECRET", "MAILERSEND_API_KEY", "MAILERSEND_DOMAIN", "OPENAI_API_KEY", "OPENAI_ORG_ID", "GOAFFPRO_API_KEY",
                 "GOAFFPRO_PROGRAM_ID", "MAKE_TEAM_ID", "MAKE_API_TOKEN", "OPENAI_BASE_URL", "MAILERSEND_BASE_URL",
                 "GOAFFPRO_BASE_URL")) {
             assertTrue(ConfigKey.byName(name).isPresent(), name);
@@ -39,8 +39,8 @@ class ConfigKeyTest {
 
     @Test
     void servicesOwnTheirKeys() {
-        assertEquals(List.of(ConfigKey.SUPABASE_URL, ConfigKey.SUPABASE_ANON_KEY, ConfigKey.SUPABASE_SERVICE_ROLE_KEY),
-                Service.SUPABASE.keys());
+        assertEquals(List.of(ConfigKey.SUPABASE_URL, ConfigKey.SUPABASE_ANON_KEY, ConfigKey.SUPABASE_SERVICE_ROLE_KEY,
+                ConfigKey.SUPABASE_JWT_SECRET), Service.SUPABASE.keys());
         assertEquals(List.of(ConfigKey.SUPABASE_URL, ConfigKey.SUPABASE_ANON_KEY), Service.SUPABASE.requiredKeys());
         assertEquals(List.of(ConfigKey.MAILERSEND_API_KEY), Service.MAILERSEND.requiredKeys());
         assertEquals(List.of(ConfigKey.OPENAI_API_KEY), Service.OPENAI.requiredKeys());

@@ -26,8 +26,11 @@ class SecretRedactionTest {
 
     private static final String OLD_SERVICE = Fixtures.jwt("service_role", Fixtures.REF,
             NOW.minus(Duration.ofDays(150)), null);
+    /** A project's HS256 signing secret. */
+    private static final String JWT_SECRET = "jwt-signing-secret-of-the-project-0123456789abcdef";
+
     private static final List<String> SECRETS = List.of(Fixtures.anon(), OLD_SERVICE, Fixtures.MAILERSEND_TOKEN,
-            Fixtures.OPENAI_KEY, Fixtures.GOAFFPRO_TOKEN, Fixtures.MAKE_TOKEN);
+            Fixtures.OPENAI_KEY, Fixtures.GOAFFPRO_TOKEN, Fixtures.MAKE_TOKEN, JWT_SECRET);
 
     private static void assertClean(String where, String text) {
         for (String s : SECRETS) {
@@ -50,7 +53,7 @@ class SecretRedactionTest {
                     .environmentVariables(Map.of("SUPABASE_URL", Fixtures.SUPABASE_URL,
                             "SUPABASE_ANON_KEY", Fixtures.anon(), "MAILERSEND_API_KEY", Fixtures.MAILERSEND_TOKEN,
                             "OPENAI_API_KEY", Fixtures.OPENAI_KEY, "GOAFFPRO_API_KEY", Fixtures.GOAFFPRO_TOKEN,
-                            "MAKE_TEAM_ID", "9"))
+                            "MAKE_TEAM_ID", "9", "SUPABASE_JWT_SECRET", JWT_SECRET))
                     .build();
             surfaces.add(config.toString());
             surfaces.add(config.toBuilder().toString());

@@ -17,7 +17,9 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.JWTParser;
 import com.nimbusds.jwt.SignedJWT;
 import com.rabaislocal.sdk.core.config.CredentialProvider;
+import com.rabaislocal.sdk.core.config.SdkConfig;
 import com.rabaislocal.sdk.core.config.Secret;
+import com.rabaislocal.sdk.core.config.SupabaseSettings;
 import com.rabaislocal.sdk.core.error.ValidationException;
 import com.rabaislocal.sdk.core.http.SdkHttpClient;
 import com.rabaislocal.sdk.core.http.ServiceClient;
@@ -101,6 +103,30 @@ public final class JwtVerifier implements AutoCloseable {
         return new Builder();
     }
 
+    /**
+     * Creates the verifier of a project from its configuration: HS256 tokens with SUPABASE_JWT_SECRET when it is
+     * set, and RS256/ES256 tokens with the project's JWKS ({@code SUPABASE_URL/auth/v1/.well-known/jwks.json},
+     * fetched with SUPABASE_ANON_KEY) in every case, with the defaults of {@link #builder()}.
+     *
+     * @param settings the Supabase settings
+     * @return the verifier
+     */
+    public static JwtVerifier fromSettings(SupabaseSettings settings) {
+        Builder b = builder().url(settings.url().toString()).apiKey(settings.anonKey());
+        settings.jwtSecret().ifPresent(secret -> b.hs256Secret(secret.current()));
+        return b.build();
+    }
+
+    /**
+     * As {@link #fromSettings(SupabaseSettings)}, from the whole configuration.
+     *
+     * @param config the configuration; its Supabase part must be set
+     * @return the verifier
+     */
+    public static JwtVerifier fromSettings(SdkConfig config) {
+        return fromSettings(config.supabase());
+    }
+
     /** @return a builder holding this verifier's settings */
     public Builder toBuilder() {
         return settings.copy();
@@ -150,6 +176,32 @@ public final class JwtVerifier implements AutoCloseable {
             throw new InvalidTokenException(Reason.MALFORMED, "the Authorization header is not 'Bearer <token>'");
         }
         return verify(h.substring(7));
+    }
+
+    /**
+     * Verifies a user's access token and returns the user: the token (to act as them), the claims, the id and
+     * the application role.
+     *
+     * @param token the compact JWT, without a {@code Bearer } prefix
+     * @return the verified user
+     * @throws InvalidTokenException when the token is refused, or names no user ({@code sub} not a UUID)
+     */
+    public VerifiedUser verifyUser(String token) {
+        JwtClaims claims = verify(token);
+        return new VerifiedUser(Secret.of(token.strip()), claims);
+    }
+
+    /**
+     * Verifies the user of an {@code Authorization: Bearer} header value.
+     *
+     * @param authorizationHeader e.g. {@code Bearer eyJ...}
+     * @return the verified user
+     * @throws InvalidTokenException when the header is not a Bearer token or the token is refused
+     */
+    public VerifiedUser verifyUserFromHeader(String authorizationHeader) {
+        String h = authorizationHeader == null ? "" : authorizationHeader.strip();
+        JwtClaims claims = verifyAuthorizationHeader(h);
+        return new VerifiedUser(Secret.of(h.substring(7).strip()), claims);
     }
 
     /** Picks the verifier for the token's algorithm, refusing any key that does not fit it. */

@@ -40,6 +40,9 @@ import java.util.UUID;
  *         .spoolDirectory(Path.of("/var/lib/rabaislocal/audit-spool"))
  *         .build();
  * }</pre>
+ *
+ * <p><b>Shutdown order does not matter.</b> The sink writes through its own copy of the client, so an application
+ * may close its clients and the audit sink in any order: the batching sink's last delivery still goes out.
  */
 public final class LogsAuditSink implements AuditSink {
 
@@ -56,7 +59,8 @@ public final class LogsAuditSink implements AuditSink {
      * Creates the sink.
      *
      * @param serviceRoleClient a client built with {@link SupabaseClient#serviceRoleBuilder()}, without a user token;
-     *     the sink does not close it
+     *     the sink writes through its own copy of it (same settings and connection pool), so closing that client
+     *     before the sink (an application's shutdown in any order) does not strand the events still queued
      * @return the sink
      * @throws ValidationException if the client is null or not the service-role client
      */
@@ -69,10 +73,12 @@ public final class LogsAuditSink implements AuditSink {
                     + ".serviceRoleBuilder(), without a user token): logs_audit accepts inserts from the service role"
                     + " only");
         }
-        return new LogsAuditSink(serviceRoleClient);
+        // A copy: the application may close its client before a BatchingAuditSink in front of this sink has
+        // delivered its last batch; the copy stays usable until this sink is closed.
+        return new LogsAuditSink(serviceRoleClient.withOptions(b -> { }));
     }
 
-    /** @return the service-role client the sink writes with */
+    /** @return the sink's own copy of the service-role client it writes with */
     public SupabaseClient client() {
         return client;
     }
@@ -138,6 +144,12 @@ public final class LogsAuditSink implements AuditSink {
                     e.eventId());
             return null;
         }
+    }
+
+    /** Closes the sink's own copy of the client; the client given to {@link #create} is not touched. */
+    @Override
+    public void close() {
+        client.close();
     }
 
     @Override

@@ -1,8 +1,10 @@
 package com.rabaislocal.sdk.supabase.crud;
 
 import com.rabaislocal.sdk.core.audit.AuditSink;
+import com.rabaislocal.sdk.core.config.Secret;
 import com.rabaislocal.sdk.core.error.ValidationException;
 import com.rabaislocal.sdk.supabase.SupabaseClient;
+import com.rabaislocal.sdk.supabase.auth.VerifiedUser;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -82,6 +84,31 @@ public final class SupabaseCrud {
      */
     public SupabaseCrud withAccessToken(String userJwt) {
         return toBuilder().client(settings.client.withAccessToken(userJwt)).build();
+    }
+
+    /**
+     * As {@link #withAccessToken(String)}, from a token held as a {@link Secret}.
+     *
+     * @param userJwt the user's access token
+     * @return the per-user template
+     * @throws ValidationException if the value is not a JWT
+     */
+    public SupabaseCrud withAccessToken(Secret userJwt) {
+        return toBuilder().client(settings.client.withAccessToken(userJwt)).build();
+    }
+
+    /**
+     * Returns the template acting as a user {@link com.rabaislocal.sdk.supabase.auth.JwtVerifier} has verified,
+     * in one call: {@code crud.as(verifier.verifyUserFromHeader(authorization)).offers().insert(...)}.
+     *
+     * @param user the verified user
+     * @return the per-user template; Row Level Security applies to that user, and audit events name them
+     */
+    public SupabaseCrud as(VerifiedUser user) {
+        if (user == null) {
+            throw new ValidationException("user", "must not be null: verify the request's token first");
+        }
+        return withAccessToken(user.accessToken());
     }
 
     /**

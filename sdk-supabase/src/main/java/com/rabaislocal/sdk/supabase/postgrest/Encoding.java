@@ -22,13 +22,15 @@ final class Encoding {
     /** Characters that make a value need quoting inside lists, array literals and logic trees. */
     private static final String RESERVED = ",.:*(){}\"\\";
     private static final Pattern FTS_CONFIG = Pattern.compile("[A-Za-z0-9_$ ]+");
-    private static final Pattern PLAIN_FIELD = Pattern.compile("[\\p{L}\\p{N}_$]+(-[\\p{L}\\p{N}_$]+)*");
+    // ASCII digits only: PostgREST's parser reads a name made of letters, ASCII digits, _ and $; any other
+    // character (a superscript digit, say) cuts the name short unless it is quoted.
+    private static final Pattern PLAIN_FIELD = Pattern.compile("[\\p{L}0-9_$]+(-[\\p{L}0-9_$]+)*");
 
     /** Operators whose value is one literal. */
     static final Set<String> SIMPLE = Set.of("eq", "neq", "gt", "gte", "lt", "lte", "like", "ilike", "match",
             "imatch", "isdistinct", "cs", "cd", "ov", "sl", "sr", "nxl", "nxr", "adj");
     /** Operators that accept an {@code (any)}/{@code (all)} quantifier and an array of values. */
-    static final Set<String> QUANTIFIABLE = Set.of("eq", "neq", "gt", "gte", "lt", "lte", "like", "ilike", "match",
+    static final Set<String> QUANTIFIABLE = Set.of("eq", "gt", "gte", "lt", "lte", "like", "ilike", "match",
             "imatch");
     /** Full-text search operators, optionally followed by {@code (config)}. */
     static final Set<String> FTS = Set.of("fts", "plfts", "phfts", "wfts");
@@ -109,6 +111,10 @@ final class Encoding {
                 return new Op(negated, name, null, arg.strip());
             }
             String q = arg.toLowerCase(Locale.ROOT);
+            if (name.equals("neq") && (q.equals("any") || q.equals("all"))) {
+                throw new ValidationException("operator", "PostgREST has no quantified neq (" + operator + "): use "
+                        + (q.equals("any") ? "not.eq(all)" : "not.eq(any)") + " for the same rows");
+            }
             if (QUANTIFIABLE.contains(name) && (q.equals("any") || q.equals("all"))) {
                 return new Op(negated, name, q, null);
             }
@@ -171,11 +177,12 @@ final class Encoding {
             return value.toString();
         }
         String s = value.toString().strip().toLowerCase(Locale.ROOT);
-        if (s.equals("null") || s.equals("true") || s.equals("false") || s.equals("unknown")) {
+        if (s.equals("null") || s.equals("not_null") || s.equals("true") || s.equals("false")
+                || s.equals("unknown")) {
             return s;
         }
-        throw new ValidationException("filter on " + column, "is(...) accepts null, true, false or \"unknown\", was "
-                + value);
+        throw new ValidationException("filter on " + column, "is(...) accepts null, \"not_null\", true, false or"
+                + " \"unknown\", was " + value);
     }
 
     /** An {@code in} list: {@code (1,2,"a,b")}. */
@@ -251,6 +258,11 @@ final class Encoding {
     }
 
     private static String number(JsonNode node) {
+        if ((node.isDouble() || node.isFloat()) && !Double.isFinite(node.doubleValue())) {
+            // NaN and the infinities have no JSON or PostgREST literal that means the same thing.
+            throw new ValidationException("filter value", "must be a finite number, was " + node.doubleValue()
+                    + "; compare with 'NaN'::float8 in an rpc if that is what is meant");
+        }
         if (node.isBigDecimal()) {
             return node.decimalValue().toPlainString();
         }

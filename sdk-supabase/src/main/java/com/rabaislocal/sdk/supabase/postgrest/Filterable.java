@@ -200,6 +200,17 @@ public interface Filterable<B> {
     }
 
     /**
+     * Matches rows where {@code column IS NOT NULL} ({@code is.not_null}; {@code filter(column, "is", "not_null")}
+     * is the same).
+     *
+     * @param column the column
+     * @return this builder
+     */
+    default B isNotNull(String column) {
+        return filter(column, "is", "not_null");
+    }
+
+    /**
      * Matches rows where {@code column IS DISTINCT FROM value} (NULL-safe inequality).
      *
      * @param column the column
@@ -230,6 +241,10 @@ public interface Filterable<B> {
      * @return this builder
      */
     default B in(String column, Object... values) {
+        // One primitive array (int[], long[], ...) passed as the varargs is the list itself, not one item.
+        if (values != null && values.length == 1 && values[0] != null && values[0].getClass().isArray()) {
+            return filter(column, "in", values[0]);
+        }
         return filter(column, "in", Arrays.asList(values));
     }
 

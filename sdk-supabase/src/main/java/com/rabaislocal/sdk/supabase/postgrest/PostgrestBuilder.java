@@ -64,10 +64,12 @@ public abstract class PostgrestBuilder<B extends PostgrestBuilder<B>> {
     boolean missingDefault;
     Integer maxAffected;
     boolean rollback;
+    String timezone;
     boolean stripNulls;
     Long expectedAffected;
     Duration timeout;
     Boolean repeatable;
+    boolean noRetry;
     final Map<String, String> headers = new LinkedHashMap<>();
 
     PostgrestBuilder(PostgrestContext ctx, String method, String subject, List<String> path) {
@@ -96,6 +98,34 @@ public abstract class PostgrestBuilder<B extends PostgrestBuilder<B>> {
         }
         modifiers.put("select", Encoding.stripSelect(columns));
         selected = true;
+        return self();
+    }
+
+    /**
+     * Asks for every column: {@code select("*")}. On a write, asks for the written rows back
+     * ({@code return=representation}) whichever terminal is called.
+     *
+     * @return this builder
+     */
+    public B select() {
+        return select("*");
+    }
+
+    /**
+     * Asks PostgREST to render timestamps in a time zone ({@code Prefer: timezone=...}), e.g. Québec's
+     * {@code America/Toronto}; without it, {@code timestamptz} values come back in the server's zone (UTC on
+     * Supabase).
+     *
+     * @param zone an IANA time-zone name
+     * @return this builder
+     * @throws ValidationException when the name is not a time zone Java knows
+     */
+    public B timezone(String zone) {
+        try {
+            this.timezone = java.time.ZoneId.of(zone == null ? "" : zone.strip()).getId();
+        } catch (java.time.DateTimeException e) {
+            throw new ValidationException("timezone", "is not an IANA time-zone name, e.g. America/Toronto: " + zone);
+        }
         return self();
     }
 
@@ -144,21 +174,23 @@ public abstract class PostgrestBuilder<B extends PostgrestBuilder<B>> {
     }
 
     /**
-     * Turns off retries for this request: it is sent once (a retry still happens when the connection could not be
-     * opened, since nothing was sent).
+     * Turns off retries for this request: it is sent at most once, whatever fails (a refused connection included).
+     * To keep the retry of a connection that could not be opened while never re-sending a request that may have
+     * arrived, use {@code repeatable(false)} instead.
      *
      * @return this builder
      */
     public B noRetry() {
         this.repeatable = false;
+        this.noRetry = true;
         return self();
     }
 
     /**
      * Declares whether this request may be sent again after it may have reached the server (a failure after
      * sending, a retryable status). Declare {@code true} only for a request whose repetition has the same effect as
-     * one sending, e.g. an rpc guarded by an idempotency key; upserts on a named key already are. {@code false} is
-     * {@link #noRetry()}.
+     * one sending, e.g. an rpc guarded by an idempotency key; upserts on a named key already are. {@code false} still retries a
+     * connection that could not be opened (nothing was sent); {@link #noRetry()} does not.
      *
      * @param repeatable whether a retry is safe; unset, reads are retried and writes are not (see docs/SUPABASE.md)
      * @return this builder
@@ -360,6 +392,39 @@ public abstract class PostgrestBuilder<B extends PostgrestBuilder<B>> {
         return send(r).jsonNode();
     }
 
+    /**
+     * Sends the request asking for its execution plan instead of its rows ({@code Accept:
+     * application/vnd.pgrst.plan+json; for="application/json"}), as postgrest-js's {@code explain()}: PostgreSQL's
+     * {@code EXPLAIN (FORMAT JSON)} of the query PostgREST would run. The server must allow it
+     * ({@code db-plan-enabled}); otherwise it answers 406.
+     *
+     * @param analyze run the query and report actual times ({@code EXPLAIN ANALYZE}; on a write, the write happens
+     *     unless {@link #rollback()} is set)
+     * @param verbose add the output columns and more detail
+     * @return the plan, as PostgreSQL's JSON array
+     */
+    public JsonNode explain(boolean analyze, boolean verbose) {
+        List<String> options = new ArrayList<>();
+        if (analyze) {
+            options.add("analyze");
+        }
+        if (verbose) {
+            options.add("verbose");
+        }
+        String accept = "application/vnd.pgrst.plan+json; for=\"application/json\""
+                + (options.isEmpty() ? "" : "; options=" + String.join("|", options));
+        return send(request(shape(accept, true, null, null))).jsonNode();
+    }
+
+    /**
+     * The plan of the query, without running it ({@code explain(false, false)}).
+     *
+     * @return the plan, as PostgreSQL's JSON array
+     */
+    public JsonNode explain() {
+        return explain(false, false);
+    }
+
     // ---- internals -----------------------------------------------------------------------------------------
 
     /** The terminal operation's needs: Accept, whether rows are wanted, a limit override, a method override. */
@@ -492,6 +557,9 @@ public abstract class PostgrestBuilder<B extends PostgrestBuilder<B>> {
             b.jsonBody(body != null ? body : SdkJson.mapper().createObjectNode());
         }
         b.repeatable(repeatable != null ? repeatable : repeatableByDefault(m));
+        if (noRetry) {
+            b.noRetry();
+        }
         if (timeout != null) {
             b.timeout(timeout);
         }
@@ -537,6 +605,9 @@ public abstract class PostgrestBuilder<B extends PostgrestBuilder<B>> {
         }
         if (rollback) {
             p.add("tx=rollback");
+        }
+        if (timezone != null) {
+            p.add("timezone=" + timezone);
         }
         return String.join(",", p);
     }

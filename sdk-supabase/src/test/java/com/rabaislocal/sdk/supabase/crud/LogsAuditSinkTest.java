@@ -167,6 +167,30 @@ class LogsAuditSinkTest {
     }
 
     @Test
+    void closingTheClientsBeforeTheBatchingSinkStillDeliversTheQueuedEvents() throws Exception {
+        kit.mock.server.setDispatcher(new Dispatcher() {
+            @Override
+            public MockResponse dispatch(RecordedRequest request) {
+                return new MockResponse().setResponseCode(201);
+            }
+        });
+        com.rabaislocal.sdk.supabase.SupabaseClient service = kit.serviceClient();
+        BatchingAuditSink batching = BatchingAuditSink.builder().downstream(LogsAuditSink.create(service))
+                .spoolDirectory(spool).batchSize(100).linger(Duration.ofMinutes(10)).build();
+        for (AuditEvent e : events(3)) {
+            batching.write(e);
+        }
+
+        // The order a first service used: its clients first, then the sink.
+        service.close();
+        batching.close();
+
+        assertEquals(1, kit.mock.requestCount(), "the last batch went out through the sink's own client");
+        assertEquals(3, CrudKit.body(kit.take()).size());
+        assertEquals(0, batching.spooledCount());
+    }
+
+    @Test
     void aMutationThroughTheTemplateReachesLogsAuditUnderTheEventIdItsRequestNamed() {
         kit.json(201, List.of(CrudKit.offerRow(CrudKit.rowId(1), "Pizza")));
         kit.json(201, "");
