@@ -19,10 +19,12 @@ import com.rabaislocal.sdk.supabase.crud.LogsAuditSink;
 import com.rabaislocal.sdk.supabase.crud.RequestContext;
 import com.rabaislocal.sdk.supabase.crud.SupabaseCrud;
 import com.rabaislocal.sdk.supabase.postgrest.Order;
+import com.rabaislocal.sdk.supabase.tables.ConsentType;
 import com.rabaislocal.sdk.supabase.tables.CreditTransaction;
 import com.rabaislocal.sdk.supabase.tables.CreditsPackage;
 import com.rabaislocal.sdk.supabase.tables.LegalConsent;
 import com.rabaislocal.sdk.supabase.tables.Offer;
+import com.rabaislocal.sdk.supabase.tables.OfferStatus;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -65,7 +67,7 @@ public final class SupabaseWalkthrough {
     /** The credits the spend step spends. */
     public static final int SPEND_AMOUNT = 30;
     /** The consent the walk-through records: its type. */
-    public static final String CONSENT_TYPE = "terms";
+    public static final ConsentType CONSENT_TYPE = ConsentType.TERMS;
     /** The consent the walk-through records: the version of the terms. */
     public static final String CONSENT_VERSION = "2025-06";
 
@@ -210,7 +212,7 @@ public final class SupabaseWalkthrough {
                     .description("Offre de démonstration du SDK Java RabaisLocal (" + runId + ").")
                     .discountPercent(new BigDecimal("16.67"))
                     .city("Montréal")
-                    .status(Offer.STATUS_ACTIVE)
+                    .status(OfferStatus.ACTIVE)
                     // A minute early, so a client clock slightly ahead of the database still lists it at once.
                     .startsAt(now.minus(Duration.ofMinutes(1)))
                     .endsAt(now.plus(Duration.ofDays(7)))
@@ -302,7 +304,7 @@ public final class SupabaseWalkthrough {
         private List<Offer> liveOffers(SupabaseCrud crud) {
             // The client's clock stands in for now(); the repository adds deleted_at=is.null itself.
             Instant now = Instant.now();
-            return crud.offers().list(q -> q.eq("status", Offer.STATUS_ACTIVE)
+            return crud.offers().list(q -> q.eq("status", OfferStatus.ACTIVE)
                     .lte("starts_at", now)
                     .or(c -> c.is("ends_at", null).gt("ends_at", now))
                     .order("starts_at", Order.desc())

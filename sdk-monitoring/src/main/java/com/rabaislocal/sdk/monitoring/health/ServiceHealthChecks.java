@@ -2,9 +2,16 @@ package com.rabaislocal.sdk.monitoring.health;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.rabaislocal.sdk.core.http.SdkRequest;
+import com.rabaislocal.sdk.goaffpro.GoAffProClient;
+import com.rabaislocal.sdk.goaffpro.store.StoreConfig;
+import com.rabaislocal.sdk.make.MakeClient;
+import com.rabaislocal.sdk.make.TokenInfo;
+import com.rabaislocal.sdk.make.error.MissingScopeException;
 import com.rabaislocal.sdk.supabase.SupabaseClient;
 import java.time.Duration;
+import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
@@ -14,9 +21,11 @@ import java.util.Objects;
  * <ul>
  *   <li>{@link #supabase(SupabaseClient, String, Duration, Duration)}: the Data API (a one-row select, which goes
  *       through PostgREST to the database: its time is the database round trip) and Auth's {@code /health}.</li>
+ *   <li>{@link #goAffPro(GoAffProClient, Duration)}: the store's configuration, which also proves the token
+ *       belongs to the configured program.</li>
+ *   <li>{@link #make(MakeClient, Collection, Duration)}: the token (whom it belongs to) and its scopes.</li>
  * </ul>
- * The other services' checks are one probe each over their client, built with {@link HealthCheck#of}; the service
- * modules' docs show them.
+ * A service module only needed for its check is an optional dependency: add the module whose check you use.
  */
 public final class ServiceHealthChecks {
 
@@ -54,6 +63,56 @@ public final class ServiceHealthChecks {
                     ? HealthCheck.Outcome.of(HealthStatus.DEGRADED, reason + " (slower than " + slowAbove.toMillis()
                             + " ms)", details)
                     : HealthCheck.Outcome.of(HealthStatus.UP, reason, details);
+        });
+    }
+
+    /**
+     * The GoAffPro check: UP when the store's configuration is read and its site is the configured program; DOWN
+     * when the call fails, the token is refused or belongs to another program, or the timeout passes.
+     *
+     * @param client a GoAffPro client
+     * @param timeout the check's limit, e.g. {@link #DEFAULT_TIMEOUT}
+     * @return the check, named {@code goaffpro}
+     */
+    public static HealthCheck goAffPro(GoAffProClient client, Duration timeout) {
+        Objects.requireNonNull(client, "client");
+        return HealthCheck.of("goaffpro", timeout, () -> {
+            StoreConfig store = client.withOptions(b -> b.deadline(timeout)).store().verifyProgram();
+            Map<String, Object> details = new LinkedHashMap<>();
+            if (store.siteId() != null) {
+                details.put("site_id", store.siteId());
+            }
+            return HealthCheck.Outcome.of(HealthStatus.UP, "store configuration read"
+                    + (store.storeName() == null || store.storeName().isBlank() ? "" : " (" + store.storeName() + ")"),
+                    details);
+        });
+    }
+
+    /**
+     * The Make check: UP when the token is accepted and holds every scope asked for; DEGRADED when it is accepted
+     * but lacks some (the reason names them); DOWN when it is refused (wrong token or zone), the call fails or the
+     * timeout passes.
+     *
+     * @param client a Make client
+     * @param requiredScopes the scopes the application needs, e.g. {@code MakeScopes.SCENARIOS_READ}; may be empty
+     * @param timeout the check's limit, e.g. {@link #DEFAULT_TIMEOUT}
+     * @return the check, named {@code make}
+     */
+    public static HealthCheck make(MakeClient client, Collection<String> requiredScopes, Duration timeout) {
+        Objects.requireNonNull(client, "client");
+        List<String> scopes = List.copyOf(requiredScopes);
+        return HealthCheck.of("make", timeout, () -> {
+            MakeClient bounded = client.withOptions(b -> b.deadline(timeout));
+            try {
+                TokenInfo token = bounded.verifyToken(scopes);
+                Map<String, Object> details = new LinkedHashMap<>();
+                details.put("scopes", token.scopes().size());
+                return HealthCheck.Outcome.of(HealthStatus.UP, "token accepted with " + token.scopes().size()
+                        + " scopes" + (scopes.isEmpty() ? "" : ", every required one"), details);
+            } catch (MissingScopeException e) {
+                return HealthCheck.Outcome.of(HealthStatus.DEGRADED, "token accepted but lacks the scopes "
+                        + e.missing(), Map.of("missing_scopes", List.copyOf(e.missing())));
+            }
         });
     }
 }

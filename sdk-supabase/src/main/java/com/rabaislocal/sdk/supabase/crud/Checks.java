@@ -49,7 +49,7 @@ final class Checks {
     }
 
     /** When present, one of the allowed values. */
-    Checks oneOf(String field, String value, Collection<String> allowed) {
+    <T> Checks oneOf(String field, T value, Collection<T> allowed) {
         if (value != null && !allowed.contains(value)) {
             add(field, "must be one of " + allowed + " (was \"" + value + "\")");
         }

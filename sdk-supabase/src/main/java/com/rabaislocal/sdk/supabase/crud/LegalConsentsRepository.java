@@ -1,9 +1,10 @@
 package com.rabaislocal.sdk.supabase.crud;
 
-import com.rabaislocal.sdk.core.internal.IpLiteral;
 import com.rabaislocal.sdk.core.audit.AuditEvent;
 import com.rabaislocal.sdk.core.error.ValidationException;
+import com.rabaislocal.sdk.core.internal.IpLiteral;
 import com.rabaislocal.sdk.supabase.postgrest.Order;
+import com.rabaislocal.sdk.supabase.tables.ConsentType;
 import com.rabaislocal.sdk.supabase.tables.LegalConsent;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -55,7 +56,7 @@ public final class LegalConsentsRepository
             Checks checks = new Checks()
                     .required("user_id", c.userId())
                     .required("consent_type", c.consentType())
-                    .matches("consent_type", c.consentType(), CONSENT_TYPE,
+                    .matches("consent_type", c.consentType() == null ? null : c.consentType().value(), CONSENT_TYPE,
                             "lower-case letters, digits and _ starting with a letter, at most 50 characters")
                     .text("version", c.version(), true, 50)
                     .required("granted", c.granted())
@@ -74,24 +75,24 @@ public final class LegalConsentsRepository
      * Records that a user gives their consent to a version of a document.
      *
      * @param userId the user; a user's token may record only their own decisions
-     * @param consentType e.g. {@code terms}, {@code privacy}, {@code marketing}
+     * @param consentType e.g. {@link ConsentType#TERMS}, {@link ConsentType#PRIVACY}, {@link ConsentType#MARKETING}
      * @param version the version of the document the user saw
      * @return the recorded decision
      * @throws ValidationException if an argument is invalid (nothing sent)
      */
-    public LegalConsent grant(UUID userId, String consentType, String version) {
+    public LegalConsent grant(UUID userId, ConsentType consentType, String version) {
         return decide(userId, consentType, version, true);
     }
 
     /**
      * Records that the signed-in user the client acts for gives their consent.
      *
-     * @param consentType e.g. {@code terms}
+     * @param consentType e.g. {@link ConsentType#TERMS}
      * @param version the version of the document the user saw
      * @return the recorded decision
      * @throws ValidationException if the client carries no user token, or an argument is invalid (nothing sent)
      */
-    public LegalConsent grant(String consentType, String version) {
+    public LegalConsent grant(ConsentType consentType, String version) {
         return decide(me(), consentType, version, true);
     }
 
@@ -100,24 +101,24 @@ public final class LegalConsentsRepository
      * is a new decision).
      *
      * @param userId the user; a user's token may record only their own decisions
-     * @param consentType e.g. {@code marketing}
+     * @param consentType e.g. {@link ConsentType#MARKETING}
      * @param version the version of the document the user saw
      * @return the recorded decision
      * @throws ValidationException if an argument is invalid (nothing sent)
      */
-    public LegalConsent refuse(UUID userId, String consentType, String version) {
+    public LegalConsent refuse(UUID userId, ConsentType consentType, String version) {
         return decide(userId, consentType, version, false);
     }
 
     /**
      * Records that the signed-in user the client acts for refuses a version of a document.
      *
-     * @param consentType e.g. {@code marketing}
+     * @param consentType e.g. {@link ConsentType#MARKETING}
      * @param version the version of the document the user saw
      * @return the recorded decision
      * @throws ValidationException if the client carries no user token, or an argument is invalid (nothing sent)
      */
-    public LegalConsent refuse(String consentType, String version) {
+    public LegalConsent refuse(ConsentType consentType, String version) {
         return decide(me(), consentType, version, false);
     }
 
@@ -141,10 +142,10 @@ public final class LegalConsentsRepository
      * Withdraws a user's consent of one type if it is in force.
      *
      * @param userId the user
-     * @param consentType e.g. {@code marketing}
+     * @param consentType e.g. {@link ConsentType#MARKETING}
      * @return the revoked decision; empty when no consent of that type was in force
      */
-    public Optional<LegalConsent> revokeCurrent(UUID userId, String consentType) {
+    public Optional<LegalConsent> revokeCurrent(UUID userId, ConsentType consentType) {
         Optional<LegalConsent> current = current(userId, consentType);
         return current.filter(LegalConsent::isActive).map(c -> revoke(c.id()));
     }
@@ -153,10 +154,10 @@ public final class LegalConsentsRepository
      * Reads a user's latest decision of one type: in force when {@link LegalConsent#isActive()}.
      *
      * @param userId the user
-     * @param consentType e.g. {@code terms}
+     * @param consentType e.g. {@link ConsentType#TERMS}
      * @return the latest decision; empty when the user never decided
      */
-    public Optional<LegalConsent> current(UUID userId, String consentType) {
+    public Optional<LegalConsent> current(UUID userId, ConsentType consentType) {
         checkArgs(userId, consentType, true, null, false);
         return select().eq("user_id", userId).eq("consent_type", consentType)
                 .order("granted_at", Order.desc()).limit(1).maybeSingle(LegalConsent.class);
@@ -168,9 +169,9 @@ public final class LegalConsentsRepository
      * @param userId the user
      * @return consent type to latest decision, by type name
      */
-    public Map<String, LegalConsent> currentState(UUID userId) {
+    public Map<ConsentType, LegalConsent> currentState(UUID userId) {
         checkArgs(userId, null, false, null, false);
-        Map<String, LegalConsent> out = new LinkedHashMap<>();
+        Map<ConsentType, LegalConsent> out = new LinkedHashMap<>();
         for (LegalConsent c : history(userId)) {
             out.putIfAbsent(c.consentType(), c);
         }
@@ -192,15 +193,15 @@ public final class LegalConsentsRepository
      * Reads every decision of a user on one consent type.
      *
      * @param userId the user
-     * @param consentType e.g. {@code marketing}
+     * @param consentType e.g. {@link ConsentType#MARKETING}
      * @return newest first
      */
-    public List<LegalConsent> history(UUID userId, String consentType) {
+    public List<LegalConsent> history(UUID userId, ConsentType consentType) {
         checkArgs(userId, consentType, true, null, false);
         return list(q -> q.eq("user_id", userId).eq("consent_type", consentType).order("granted_at", Order.desc()));
     }
 
-    private LegalConsent decide(UUID userId, String consentType, String version, boolean granted) {
+    private LegalConsent decide(UUID userId, ConsentType consentType, String version, boolean granted) {
         checkArgs(userId, consentType, true, version, true);
         return insert(LegalConsent.builder().userId(userId).consentType(consentType).version(version)
                 .granted(granted).build());
@@ -212,11 +213,12 @@ public final class LegalConsentsRepository
                 + " the user id)"));
     }
 
-    private static void checkArgs(UUID userId, String consentType, boolean withType, String version,
+    private static void checkArgs(UUID userId, ConsentType consentType, boolean withType, String version,
                                   boolean withVersion) {
         Checks c = new Checks().required("userId", userId);
         if (withType) {
-            c.required("consentType", consentType).matches("consentType", consentType, CONSENT_TYPE,
+            c.required("consentType", consentType).matches("consentType",
+                    consentType == null ? null : consentType.value(), CONSENT_TYPE,
                     "lower-case letters, digits and _ starting with a letter, at most 50 characters");
         }
         if (withVersion) {

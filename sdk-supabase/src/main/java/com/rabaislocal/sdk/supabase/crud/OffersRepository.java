@@ -3,6 +3,7 @@ package com.rabaislocal.sdk.supabase.crud;
 import com.rabaislocal.sdk.core.error.ValidationException;
 import com.rabaislocal.sdk.supabase.postgrest.Order;
 import com.rabaislocal.sdk.supabase.tables.Offer;
+import com.rabaislocal.sdk.supabase.tables.OfferStatus;
 import java.math.BigDecimal;
 import java.util.HashSet;
 import java.util.List;
@@ -31,8 +32,7 @@ public final class OffersRepository extends SoftDeleteRepository<Offer, UUID, Of
     }
 
     /** The statuses of {@code offers.status}, as the database's check constraint lists them. */
-    public static final List<String> STATUSES = List.of(Offer.STATUS_DRAFT, Offer.STATUS_ACTIVE,
-            Offer.STATUS_EXPIRED);
+    public static final List<OfferStatus> STATUSES = OfferStatus.known();
 
     OffersRepository(CrudContext ctx, RowValidator<Offer> validator, boolean includeDeleted) {
         super(TABLE, ctx, validator, includeDeleted);

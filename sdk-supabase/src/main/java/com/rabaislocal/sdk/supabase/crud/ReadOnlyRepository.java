@@ -2,6 +2,8 @@ package com.rabaislocal.sdk.supabase.crud;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.rabaislocal.sdk.core.error.ValidationException;
+import com.rabaislocal.sdk.supabase.postgrest.Pager;
+import com.rabaislocal.sdk.supabase.postgrest.RowStream;
 import com.rabaislocal.sdk.supabase.postgrest.SelectQuery;
 import java.util.List;
 import java.util.Map;
@@ -100,6 +102,35 @@ public abstract class ReadOnlyRepository<T, K, R extends ReadOnlyRepository<T, K
             throw new ValidationException("query", "must not be null; pass q -> q for every row");
         }
         return query.apply(select()).list(table.rowType());
+    }
+
+    /**
+     * Streams the rows a query selects as they arrive, bound to this repository's row type, in constant memory:
+     * {@code try (RowStream<Offer> rows = offers.stream(q -> q.order("id"))) { ... }}. Close the stream.
+     *
+     * @param query adds filters and order to {@link #select()}
+     * @return the open stream of rows
+     */
+    public RowStream<T> stream(UnaryOperator<SelectQuery> query) {
+        if (query == null) {
+            throw new ValidationException("query", "must not be null; pass q -> q for every row");
+        }
+        return query.apply(select()).stream(table.rowType());
+    }
+
+    /**
+     * Walks the rows a query selects page by page ({@code limit}/{@code offset}), bound to this repository's row
+     * type; the query must be ordered on a unique key (see {@code SelectQuery.paginate}).
+     *
+     * @param query adds filters and an order to {@link #select()}
+     * @param pageSize rows per request, at least 1
+     * @return the lazy pager
+     */
+    public Pager<T> paginate(UnaryOperator<SelectQuery> query, int pageSize) {
+        if (query == null) {
+            throw new ValidationException("query", "must not be null; pass q -> q.order(\"id\")");
+        }
+        return query.apply(select()).paginate(table.rowType(), pageSize);
     }
 
     /** The id as sent in filters and recorded on events; refuses null before any request. */

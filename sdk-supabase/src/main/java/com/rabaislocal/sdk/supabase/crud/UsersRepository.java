@@ -1,5 +1,6 @@
 package com.rabaislocal.sdk.supabase.crud;
 
+import com.rabaislocal.sdk.supabase.tables.AppRole;
 import com.rabaislocal.sdk.supabase.tables.User;
 import java.util.List;
 import java.util.Optional;
@@ -24,8 +25,7 @@ public final class UsersRepository extends SoftDeleteRepository<User, UUID, User
             true);
 
     /** The roles of {@code users.role}, as the database's check constraint lists them. */
-    public static final List<String> ROLES = List.of(User.ROLE_CONSUMER, User.ROLE_MERCHANT, User.ROLE_AFFILIATE,
-            User.ROLE_ADMIN);
+    public static final List<AppRole> ROLES = AppRole.known();
 
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s.]+");
 

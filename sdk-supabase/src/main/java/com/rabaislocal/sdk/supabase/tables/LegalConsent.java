@@ -30,7 +30,7 @@ import java.util.UUID;
 public record LegalConsent(
         @JsonProperty("id") UUID id,
         @JsonProperty("user_id") UUID userId,
-        @JsonProperty("consent_type") String consentType,
+        @JsonProperty("consent_type") ConsentType consentType,
         @JsonProperty("version") String version,
         @JsonProperty("granted") Boolean granted,
         @JsonProperty("granted_at") Instant grantedAt,
@@ -63,7 +63,7 @@ public record LegalConsent(
      */
     public static final class Builder extends RowBuilder<Builder> {
         private UUID userId;
-        private String consentType;
+        private ConsentType consentType;
         private String version;
         private Boolean granted;
         private Instant grantedAt;
@@ -92,7 +92,7 @@ public record LegalConsent(
          *     [a-z][a-z0-9_]*}, at most 50 characters; required
          * @return this builder
          */
-        public Builder consentType(String consentType) {
+        public Builder consentType(ConsentType consentType) {
             this.consentType = consentType;
             return this;
         }

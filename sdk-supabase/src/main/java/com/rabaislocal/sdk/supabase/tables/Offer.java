@@ -38,7 +38,7 @@ public record Offer(
         @JsonProperty("discount_amount_cents") Integer discountAmountCents,
         @JsonProperty("starts_at") Instant startsAt,
         @JsonProperty("ends_at") Instant endsAt,
-        @JsonProperty("status") String status,
+        @JsonProperty("status") OfferStatus status,
         @JsonProperty("city") String city,
         @JsonProperty("created_at") Instant createdAt,
         @JsonProperty("updated_at") Instant updatedAt,
@@ -47,12 +47,6 @@ public record Offer(
 
     /** The table name. */
     public static final String TABLE = "offers";
-    /** Status of an offer being prepared, visible to its merchant and admins only. */
-    public static final String STATUS_DRAFT = "draft";
-    /** Status of a published offer, visible to everyone inside its window. */
-    public static final String STATUS_ACTIVE = "active";
-    /** Status of an offer whose window has ended ({@code expire_offers()} sets it). */
-    public static final String STATUS_EXPIRED = "expired";
 
     /** @return a builder for a new row, every field unset */
     public static Builder builder() {
@@ -84,7 +78,7 @@ public record Offer(
         private Integer discountAmountCents;
         private Instant startsAt;
         private Instant endsAt;
-        private String status;
+        private OfferStatus status;
         private String city;
 
         private Builder() {
@@ -171,10 +165,11 @@ public record Offer(
         /**
          * Sets {@code status}.
          *
-         * @param status {@code draft} (the default when null on insert), {@code active} or {@code expired}
+         * @param status {@link OfferStatus#DRAFT} (the default when null on insert), {@link OfferStatus#ACTIVE} or
+         *     {@link OfferStatus#EXPIRED}
          * @return this builder
          */
-        public Builder status(String status) {
+        public Builder status(OfferStatus status) {
             this.status = status;
             return this;
         }

@@ -25,7 +25,7 @@ import java.util.UUID;
 public record User(
         @JsonProperty("id") UUID id,
         @JsonProperty("email") String email,
-        @JsonProperty("role") String role,
+        @JsonProperty("role") AppRole role,
         @JsonProperty("display_name") String displayName,
         @JsonProperty("created_at") Instant createdAt,
         @JsonProperty("updated_at") Instant updatedAt,
@@ -34,14 +34,6 @@ public record User(
 
     /** The table name. */
     public static final String TABLE = "users";
-    /** The default role: their own data, live offers, active AI agents. */
-    public static final String ROLE_CONSUMER = "consumer";
-    /** A consumer who also creates and manages their own offers. */
-    public static final String ROLE_MERCHANT = "merchant";
-    /** A consumer who also sees upcoming offers. */
-    public static final String ROLE_AFFILIATE = "affiliate";
-    /** Reads everything; manages users, packages, offers and AI agents. */
-    public static final String ROLE_ADMIN = "admin";
 
     /** @return a builder for a new row, every field unset */
     public static Builder builder() {
@@ -65,7 +57,7 @@ public record User(
      */
     public static final class Builder extends SoftDeletableRowBuilder<Builder> {
         private String email;
-        private String role;
+        private AppRole role;
         private String displayName;
 
         private Builder() {
@@ -85,11 +77,11 @@ public record User(
         /**
          * Sets {@code role}.
          *
-         * @param role {@code consumer} (the default when null on insert), {@code merchant}, {@code affiliate} or
-         *     {@code admin}
+         * @param role {@link AppRole#CONSUMER} (the default when null on insert), {@link AppRole#MERCHANT},
+         *     {@link AppRole#AFFILIATE} or {@link AppRole#ADMIN}
          * @return this builder
          */
-        public Builder role(String role) {
+        public Builder role(AppRole role) {
             this.role = role;
             return this;
         }

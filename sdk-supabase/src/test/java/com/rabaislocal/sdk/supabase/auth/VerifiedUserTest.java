@@ -96,7 +96,7 @@ class VerifiedUserTest {
         VerifiedUser partner = verifier.verifyUser(token(SECRET, Map.of("role", "Partner")));
         VerifiedUser plain = verifier.verifyUser(token(SECRET, Map.of()));
 
-        assertEquals("partner", partner.appRole().orElseThrow().value());
+        assertEquals("Partner", partner.appRole().orElseThrow().value());
         assertFalse(partner.appRole().orElseThrow().isKnown());
         assertTrue(plain.appRole().isEmpty());
     }

@@ -13,8 +13,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.rabaislocal.sdk.core.audit.AuditEvent;
 import com.rabaislocal.sdk.core.error.PermissionDeniedException;
 import com.rabaislocal.sdk.core.error.ValidationException;
+import com.rabaislocal.sdk.supabase.tables.AppRole;
+import com.rabaislocal.sdk.supabase.tables.ConsentType;
 import com.rabaislocal.sdk.supabase.tables.LegalConsent;
 import com.rabaislocal.sdk.supabase.tables.Offer;
+import com.rabaislocal.sdk.supabase.tables.OfferStatus;
 import com.rabaislocal.sdk.supabase.tables.User;
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -40,7 +43,7 @@ class InsertTest {
 
     private static Offer newOffer() {
         return Offer.builder().merchantId(UUID.fromString(CrudKit.USER_ID)).title("Pizza")
-                .discountPercent(new BigDecimal("20")).status(Offer.STATUS_ACTIVE).city("Sherbrooke").build();
+                .discountPercent(new BigDecimal("20")).status(OfferStatus.ACTIVE).city("Sherbrooke").build();
     }
 
     private void assertInsertRequest(RecordedRequest r, UUID id, UUID event) {
@@ -172,7 +175,7 @@ class InsertTest {
         kit.json(201, List.of(Map.of("id", authUser.toString(), "email", "a@example.com", "role", "consumer",
                 "created_at", "2026-03-01T12:00:00+00:00", "updated_at", "2026-03-01T12:00:00+00:00")));
         User stored = kit.service().users().insert(User.builder().id(authUser).email("a@example.com").build());
-        assertEquals("consumer", stored.role());
+        assertEquals(AppRole.CONSUMER, stored.role());
         JsonNode body = CrudKit.body(kit.take());
         assertEquals(CrudKit.json("{\"id\":\"" + authUser + "\",\"email\":\"a@example.com\"}"), body);
         AuditEvent event = kit.onlyEvent();
@@ -188,7 +191,7 @@ class InsertTest {
         kit.json(200, List.of(Map.of("id", rowId(1).toString(), "user_id", CrudKit.USER_ID, "consent_type", "terms",
                 "version", "2026-01", "granted", true, "granted_at", "2026-03-01T12:00:01+00:00",
                 "ip", "198.51.100.1", "user_agent", "curl/8")));
-        LegalConsent c = kit.user().legalConsents().insert(LegalConsent.builder().userId(user).consentType("terms")
+        LegalConsent c = kit.user().legalConsents().insert(LegalConsent.builder().userId(user).consentType(ConsentType.of("terms"))
                 .version("2026-01").granted(true).ip(CrudKit.IP).build());
         assertEquals("198.51.100.1", c.ip());
         assertEquals(1, kit.sink.events().size());

@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.rabaislocal.sdk.core.audit.AuditEvent;
 import com.rabaislocal.sdk.core.error.PermissionDeniedException;
 import com.rabaislocal.sdk.core.error.ValidationException;
+import com.rabaislocal.sdk.supabase.tables.ConsentType;
 import com.rabaislocal.sdk.supabase.tables.LegalConsent;
 import java.util.HashMap;
 import java.util.List;
@@ -51,7 +52,7 @@ class LegalConsentsWireTest {
     void aGrantIsAnIdempotentAuditedInsertForTheSignedInUser() {
         kit.json(201, List.of(consent(rowId(1), "terms", "2026-01", true, "2026-03-01T12:00:00+00:00", null)));
 
-        LegalConsent c = kit.user().legalConsents().grant("terms", "2026-01");
+        LegalConsent c = kit.user().legalConsents().grant(ConsentType.of("terms"), "2026-01");
 
         assertTrue(c.isActive());
         RecordedRequest r = kit.take();
@@ -68,7 +69,7 @@ class LegalConsentsWireTest {
     @Test
     void aRefusalIsRecordedAsAFalseDecision() {
         kit.json(201, List.of(consent(rowId(1), "marketing", "v3", false, "2026-03-01T12:00:00+00:00", null)));
-        LegalConsent c = kit.user().legalConsents().refuse(USER, "marketing", "v3");
+        LegalConsent c = kit.user().legalConsents().refuse(USER, ConsentType.of("marketing"), "v3");
         assertFalse(c.isActive());
         assertEquals(false, CrudKit.body(kit.take()).get("granted").asBoolean());
     }
@@ -76,10 +77,10 @@ class LegalConsentsWireTest {
     @Test
     void grantingWithoutASignedInUserNeedsAUserIdAndBadArgumentsAreRefusedBeforeSending() {
         ValidationException e = assertThrows(ValidationException.class,
-                () -> kit.service().legalConsents().grant("terms", "2026-01"));
+                () -> kit.service().legalConsents().grant(ConsentType.of("terms"), "2026-01"));
         assertTrue(e.getMessage().contains("service_role"), e.getMessage());
         ValidationException args = assertThrows(ValidationException.class,
-                () -> kit.user().legalConsents().grant(null, "Terms", " "));
+                () -> kit.user().legalConsents().grant(null, ConsentType.of("Terms"), " "));
         assertEquals(List.of("userId", "consentType", "version"), List.copyOf(args.fieldErrors().keySet()));
         assertEquals(0, kit.mock.requestCount());
     }
@@ -124,14 +125,15 @@ class LegalConsentsWireTest {
                 consent(rowId(2), "marketing", "v2", true, "2026-01-10T00:00:00+00:00", null),
                 consent(rowId(1), "terms", "2026-01", true, "2026-01-01T00:00:00+00:00", null)));
 
-        Map<String, LegalConsent> state = kit.user().legalConsents().currentState(USER);
+        Map<ConsentType, LegalConsent> state = kit.user().legalConsents().currentState(USER);
 
-        assertEquals(List.of("marketing", "terms"), List.copyOf(state.keySet()));
-        assertFalse(state.get("marketing").isActive(), "the latest marketing decision was withdrawn");
-        assertTrue(state.get("terms").isActive());
+        assertEquals(List.of(ConsentType.MARKETING, ConsentType.TERMS), List.copyOf(state.keySet()));
+        assertFalse(state.get(ConsentType.MARKETING).isActive(), "the latest marketing decision was withdrawn");
+        assertTrue(state.get(ConsentType.TERMS).isActive());
 
         kit.json(200, List.of(consent(rowId(3), "marketing", "v3", true, "2026-02-10T00:00:00+00:00", null)));
-        assertEquals(rowId(3), kit.user().legalConsents().current(USER, "marketing").orElseThrow().id());
+        assertEquals(rowId(3), kit.user().legalConsents().current(USER, ConsentType.MARKETING)
+                .orElseThrow().id());
         kit.take();
         assertEquals("GET /rest/v1/legal_consents?select=*&user_id=eq." + USER + "&consent_type=eq.marketing"
                 + "&order=granted_at.desc&limit=1", line(kit.take()));
@@ -142,11 +144,11 @@ class LegalConsentsWireTest {
         kit.json(200, List.of(consent(rowId(3), "marketing", "v3", true, "2026-02-10T00:00:00+00:00", null)));
         kit.json(200, List.of(consent(rowId(3), "marketing", "v3", true, "2026-02-10T00:00:00+00:00",
                 "2026-03-01T12:00:00+00:00")));
-        assertEquals(rowId(3), kit.user().legalConsents().revokeCurrent(USER, "marketing").orElseThrow().id());
+        assertEquals(rowId(3), kit.user().legalConsents().revokeCurrent(USER, ConsentType.of("marketing")).orElseThrow().id());
         assertEquals(1, kit.sink.events().size());
 
         kit.json(200, List.of(consent(rowId(4), "privacy", "v1", false, "2026-02-10T00:00:00+00:00", null)));
-        assertTrue(kit.user().legalConsents().revokeCurrent(USER, "privacy").isEmpty(), "a refusal is not in force");
+        assertTrue(kit.user().legalConsents().revokeCurrent(USER, ConsentType.of("privacy")).isEmpty(), "a refusal is not in force");
         assertEquals(3, kit.mock.requestCount());
     }
 }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.rabaislocal.sdk.core.error.ValidationException;
 import com.rabaislocal.sdk.supabase.postgrest.Count;
+import com.rabaislocal.sdk.supabase.tables.AppRole;
 import com.rabaislocal.sdk.supabase.tables.AuditLogEntry;
 import com.rabaislocal.sdk.supabase.tables.CreditTransaction;
 import com.rabaislocal.sdk.supabase.tables.User;
@@ -67,7 +68,7 @@ class ReadsTest {
     void meIsTheSignedInUsersProfileAndNobodysForTheServiceRole() {
         kit.json(200, "[{\"id\":\"" + USER + "\",\"email\":\"m@example.com\",\"role\":\"merchant\"}]");
         User me = kit.user().users().me().orElseThrow();
-        assertEquals(User.ROLE_MERCHANT, me.role());
+        assertEquals(AppRole.MERCHANT, me.role());
         assertEquals("GET /rest/v1/users?select=*&deleted_at=is.null&id=eq." + USER + "&limit=2", line(kit.take()));
         assertTrue(kit.service().users().me().isEmpty());
         assertEquals(1, kit.mock.requestCount());

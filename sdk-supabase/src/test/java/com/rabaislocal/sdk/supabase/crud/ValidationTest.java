@@ -6,9 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.rabaislocal.sdk.core.error.ValidationException;
 import com.rabaislocal.sdk.supabase.tables.AiAgent;
+import com.rabaislocal.sdk.supabase.tables.AppRole;
+import com.rabaislocal.sdk.supabase.tables.ConsentType;
 import com.rabaislocal.sdk.supabase.tables.CreditsPackage;
 import com.rabaislocal.sdk.supabase.tables.LegalConsent;
 import com.rabaislocal.sdk.supabase.tables.Offer;
+import com.rabaislocal.sdk.supabase.tables.OfferStatus;
 import com.rabaislocal.sdk.supabase.tables.User;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -38,7 +41,7 @@ class ValidationTest {
     void anInvalidOfferIsRejectedWithEveryFailingFieldAndNothingSent() {
         Offer bad = Offer.builder().title("  ").description("x".repeat(5001)).discountPercent(new BigDecimal("120.505"))
                 .discountAmountCents(0).startsAt(Instant.parse("2026-03-02T00:00:00Z"))
-                .endsAt(Instant.parse("2026-03-01T00:00:00Z")).status("published").city("").build();
+                .endsAt(Instant.parse("2026-03-01T00:00:00Z")).status(OfferStatus.of("published")).city("").build();
 
         ValidationException e = assertThrows(ValidationException.class, () -> kit.user().offers().insert(bad));
 
@@ -67,7 +70,7 @@ class ValidationTest {
     @Test
     void eachTableHasItsDefaultChecksMirroringTheDatabase() {
         ValidationException users = assertThrows(ValidationException.class, () -> kit.service().users()
-                .update(User.builder().id(UUID.randomUUID()).email("not-an-address").role("owner")
+                .update(User.builder().id(UUID.randomUUID()).email("not-an-address").role(AppRole.of("owner"))
                         .displayName("d".repeat(201)).build()));
         assertEquals(Set.of("email", "role", "display_name"), users.fieldErrors().keySet());
 
@@ -76,7 +79,7 @@ class ValidationTest {
         assertEquals(Set.of("model", "temperature"), agents.fieldErrors().keySet());
 
         ValidationException consents = assertThrows(ValidationException.class, () -> kit.user().legalConsents()
-                .insert(LegalConsent.builder().userId(UUID.randomUUID()).consentType("Terms!").version("")
+                .insert(LegalConsent.builder().userId(UUID.randomUUID()).consentType(ConsentType.of("Terms!")).version("")
                         .revokedAt(Instant.now()).ip("localhost").build()));
         assertEquals(Set.of("consent_type", "version", "granted", "revoked_at", "ip"),
                 consents.fieldErrors().keySet());

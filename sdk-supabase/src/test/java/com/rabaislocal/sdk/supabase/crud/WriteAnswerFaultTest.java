@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.rabaislocal.sdk.core.error.RabaisSdkException;
 import com.rabaislocal.sdk.core.error.UnexpectedResponseException;
 import com.rabaislocal.sdk.supabase.tables.Offer;
+import com.rabaislocal.sdk.supabase.tables.OfferStatus;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.UUID;
@@ -33,7 +34,7 @@ class WriteAnswerFaultTest {
 
     private static Offer newOffer() {
         return Offer.builder().merchantId(UUID.fromString(CrudKit.USER_ID)).title("Pizza")
-                .discountPercent(new BigDecimal("20")).status(Offer.STATUS_ACTIVE).city("Sherbrooke").build();
+                .discountPercent(new BigDecimal("20")).status(OfferStatus.ACTIVE).city("Sherbrooke").build();
     }
 
     @Test
@@ -100,7 +101,7 @@ class WriteAnswerFaultTest {
                 .setBody(CrudKit.write(List.of(offerRow(rowId(2), "Autre")))));
 
         Offer changed = Offer.builder().id(rowId(1)).merchantId(UUID.fromString(CrudKit.USER_ID)).title("Pizza XL")
-                .discountPercent(new BigDecimal("20")).status(Offer.STATUS_ACTIVE).city("Sherbrooke").build();
+                .discountPercent(new BigDecimal("20")).status(OfferStatus.ACTIVE).city("Sherbrooke").build();
         assertThrows(UnexpectedResponseException.class, () -> kit.user().offers().update(changed));
         assertTrue(kit.sink.events().isEmpty());
     }
