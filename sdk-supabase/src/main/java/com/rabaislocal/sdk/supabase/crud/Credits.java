@@ -1,7 +1,6 @@
 package com.rabaislocal.sdk.supabase.crud;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.rabaislocal.sdk.core.error.ApiException;
 import com.rabaislocal.sdk.core.error.RabaisSdkException;
 import com.rabaislocal.sdk.core.error.ValidationException;
 import com.rabaislocal.sdk.supabase.postgrest.RpcQuery;
@@ -164,23 +163,15 @@ public final class Credits {
             args.put("p_user_id", userId);
         }
         RpcQuery q = ctx.withRequest(ctx.client.rpc("credit_balance", args).get());
-        try {
-            Integer balance = q.value(Integer.class);
-            return balance == null ? 0 : balance;
-        } catch (ApiException e) {
-            throw domain(e);
-        }
+        Integer balance = q.value(Integer.class);
+        return balance == null ? 0 : balance;
     }
 
     private CreditTransaction movement(String function, Map<String, Object> args) {
         // Safe to resend: the idempotency key makes a repeat return the first movement.
         RpcQuery q = ctx.withRequest(ctx.client.rpc(function, args)).repeatable(true);
-        JsonNode answer;
-        try {
-            answer = q.json();
-        } catch (ApiException e) {
-            throw domain(e);
-        }
+        // The database's refusals (RLC01-RLC03) come typed from SupabaseErrorParser.
+        JsonNode answer = q.json();
         // A function returning one composite answers an object; older servers wrap it in an array.
         JsonNode row = answer.isArray() && answer.size() == 1 ? answer.get(0) : answer;
         if (!row.isObject()) {
@@ -188,22 +179,6 @@ public final class Credits {
                     + " got " + (answer.isMissingNode() ? "an empty body" : answer.getNodeType().toString()));
         }
         return RowJson.bind(row, CreditTransaction.class, "rpc " + function);
-    }
-
-    /** Gives the database's credit refusals their own exception types; everything else passes unchanged. */
-    static ApiException domain(ApiException e) {
-        String code = e.code().orElse("");
-        ApiException typed;
-        switch (code) {
-            case InsufficientCreditsException.CODE -> typed = new InsufficientCreditsException(e.error());
-            case IdempotencyKeyReusedException.CODE -> typed = new IdempotencyKeyReusedException(e.error());
-            case PackageUnavailableException.CODE -> typed = new PackageUnavailableException(e.error());
-            default -> {
-                return e;
-            }
-        }
-        typed.initCause(e);
-        return typed;
     }
 
     private static void reason(Checks c, String reason) {

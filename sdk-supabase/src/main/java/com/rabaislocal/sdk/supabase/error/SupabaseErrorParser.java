@@ -2,8 +2,14 @@ package com.rabaislocal.sdk.supabase.error;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.rabaislocal.sdk.core.error.ApiError;
+import com.rabaislocal.sdk.core.error.ApiException;
 import com.rabaislocal.sdk.core.error.ErrorKind;
 import com.rabaislocal.sdk.core.http.ErrorParser;
+import com.rabaislocal.sdk.supabase.crud.IdempotencyKeyReusedException;
+import com.rabaislocal.sdk.supabase.crud.InsufficientCreditsException;
+import com.rabaislocal.sdk.supabase.crud.PackageUnavailableException;
+import com.rabaislocal.sdk.supabase.functions.FunctionRelayException;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -82,6 +88,33 @@ public final class SupabaseErrorParser implements ErrorParser {
         if (code != null && FAMILY.containsKey(code)) {
             error.kind(FAMILY.get(code));
         }
+    }
+
+    /**
+     * Returns the typed exception of an error: the database's credit refusals ({@code RLC01} to {@code RLC03})
+     * and an Edge Functions relay failure ({@code x-relay-error: true}) have their own classes; everything else is
+     * the kit's class of its family.
+     *
+     * @param error the parsed error
+     * @return the exception to throw
+     */
+    @Override
+    public ApiException exception(ApiError error) {
+        switch (error.code().orElse("")) {
+            case InsufficientCreditsException.CODE:
+                return new InsufficientCreditsException(error);
+            case IdempotencyKeyReusedException.CODE:
+                return new IdempotencyKeyReusedException(error);
+            case PackageUnavailableException.CODE:
+                return new PackageUnavailableException(error);
+            default:
+                break;
+        }
+        List<String> relay = error.headers().get("x-relay-error");
+        if (relay != null && relay.stream().anyMatch(v -> v.trim().equalsIgnoreCase("true"))) {
+            return new FunctionRelayException(error);
+        }
+        return ApiException.of(error);
     }
 
     private static String text(JsonNode node) {

@@ -122,15 +122,8 @@ public final class FunctionsClient {
         } else {
             b.repeatable(options.method().equals("GET"));
         }
-        try {
-            return http.execute(b.build());
-        } catch (ApiException e) {
-            List<String> relay = e.error().headers().get("x-relay-error");
-            if (relay != null && relay.stream().anyMatch(v -> v.trim().equalsIgnoreCase("true"))) {
-                throw new FunctionRelayException(e.error());
-            }
-            throw e;
-        }
+        // A relay failure (x-relay-error: true) comes typed from SupabaseErrorParser as a FunctionRelayException.
+        return http.execute(b.build());
     }
 
     @Override

@@ -120,7 +120,7 @@ class CreditsWireTest {
         assertEquals(OptionalInt.of(3), low.balance());
         assertEquals(OptionalInt.of(5), low.requested());
         assertEquals(400, low.httpStatus());
-        assertInstanceOf(InvalidRequestException.class, low.getCause());
+        assertInstanceOf(InvalidRequestException.class, low, "caught with its family: the parser returns it typed");
         assertEquals(1, kit.mock.requestCount(), "a refusal is not retried");
 
         kit.json(400, "{\"code\":\"RLC02\",\"message\":\"credits: idempotency key already used for a different"
