@@ -16,7 +16,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 
 /** A started MockWebServer, a private transport and a recording sleeper, and a MailerSend client rooted at them. */
-abstract class WireTestBase {
+public abstract class WireTestBase {
 
     static final String TOKEN = "mlsn.test_token_0123456789abcdef0123456789abcdef";
     static final String MESSAGE_ID = "63189f260a946e37f800f018";
