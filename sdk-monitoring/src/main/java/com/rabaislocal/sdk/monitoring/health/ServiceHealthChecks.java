@@ -2,6 +2,8 @@ package com.rabaislocal.sdk.monitoring.health;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.rabaislocal.sdk.core.http.SdkRequest;
+import com.rabaislocal.sdk.mailersend.MailerSendClient;
+import com.rabaislocal.sdk.mailersend.quota.ApiQuota;
 import com.rabaislocal.sdk.supabase.SupabaseClient;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -14,6 +16,8 @@ import java.util.Objects;
  * <ul>
  *   <li>{@link #supabase(SupabaseClient, String, Duration, Duration)}: the Data API (a one-row select, which goes
  *       through PostgREST to the database: its time is the database round trip) and Auth's {@code /health}.</li>
+ *   <li>{@link #mailerSend(MailerSendClient, Duration, double)}: {@code GET /v1/api-quota}, which costs no quota;
+ *       DEGRADED when the day's quota is nearly used up.</li>
  * </ul>
  * The other services' checks are one probe each over their client, built with {@link HealthCheck#of}; the service
  * modules' docs show them.
@@ -23,7 +27,48 @@ public final class ServiceHealthChecks {
     /** The default timeout of a check. */
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(5);
 
+    /** The default share of the daily quota below which the MailerSend check is DEGRADED. */
+    public static final double DEFAULT_MAILERSEND_QUOTA_SHARE = 0.10;
+
     private ServiceHealthChecks() {
+    }
+
+    /**
+     * The MailerSend check: {@code GET /v1/api-quota} (which does not count against the quota) within the timeout,
+     * without retries. UP when it answers with quota left; DEGRADED when less than {@code degradedBelowShare} of
+     * the daily quota is left (sends will soon be refused); DOWN when it fails (401 for a revoked key, 5xx, no
+     * answer). The reason and details hold figures, never the key.
+     *
+     * @param client a MailerSend client
+     * @param timeout the whole check's limit, e.g. {@link #DEFAULT_TIMEOUT}
+     * @param degradedBelowShare the share of the quota left under which the check is DEGRADED, in [0, 1], e.g.
+     *     {@link #DEFAULT_MAILERSEND_QUOTA_SHARE}
+     * @return the check, named {@code mailersend}
+     */
+    public static HealthCheck mailerSend(MailerSendClient client, Duration timeout, double degradedBelowShare) {
+        Objects.requireNonNull(client, "client");
+        if (!(degradedBelowShare >= 0 && degradedBelowShare <= 1)) {
+            throw new IllegalArgumentException("degradedBelowShare must be within [0, 1], was " + degradedBelowShare);
+        }
+        // One attempt: a health check reports what it sees now, and must end by its timeout.
+        MailerSendClient once = client.withOptions(b -> b.retryPolicy(client.options().retryPolicy().toBuilder()
+                .maxRetries(0).build()).timeout(timeout));
+        return HealthCheck.of("mailersend", timeout, () -> {
+            long start = System.nanoTime();
+            ApiQuota q = once.apiQuota().get(timeout);
+            long ms = Duration.ofNanos(System.nanoTime() - start).toMillis();
+            Map<String, Object> details = new LinkedHashMap<>();
+            details.put("latency_ms", ms);
+            details.put("quota", q.quota());
+            details.put("remaining", q.remaining());
+            q.reset().ifPresent(r -> details.put("reset", r.toString()));
+            String reason = "API quota answered in " + ms + " ms; " + q.remaining() + " of " + q.quota()
+                    + " requests left today";
+            return q.remainingShare() < degradedBelowShare
+                    ? HealthCheck.Outcome.of(HealthStatus.DEGRADED, reason + " (under "
+                            + Math.round(degradedBelowShare * 100) + "% left)", details)
+                    : HealthCheck.Outcome.of(HealthStatus.UP, reason, details);
+        });
     }
 
     /**
