@@ -30,8 +30,9 @@ import java.util.Objects;
 public final class BulkEmailService {
 
     /**
-     * The default number of emails per request: 500, the per-request maximum of MailerSend's "Bulk email" page
-     * (see docs/MAILERSEND.md; a plan with a lower limit sets {@code bulkChunkSize}).
+     * The default number of emails per request: 500, the per-request maximum usually given for
+     * {@code POST /bulk-email} (unconfirmed by the wire reference: see docs/MAILERSEND.md; a plan with a lower
+     * limit sets {@code bulkChunkSize}).
      */
     public static final int DEFAULT_CHUNK_SIZE = 500;
     /** The largest chunk the client accepts. */
