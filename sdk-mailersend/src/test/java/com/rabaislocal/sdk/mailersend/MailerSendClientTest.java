@@ -67,6 +67,30 @@ class MailerSendClientTest extends WireTestBase {
     }
 
     @Test
+    void everyCallIsNamedForListenersAndMetrics() {
+        List<String> ops = new java.util.concurrent.CopyOnWriteArrayList<>();
+        try (MailerSendClient c = builder().listener(new com.rabaislocal.sdk.core.listener.RequestListener() {
+            @Override
+            public void onSuccess(com.rabaislocal.sdk.core.listener.RequestEvent event) {
+                ops.add(event.service() + ":" + event.operation());
+            }
+        }).build()) {
+            enqueueAccepted();
+            c.emails().send(EmailServiceWireTest.simple("a@example.com"));
+            enqueue(202, "{\"bulk_email_id\":\"b1\"}");
+            c.bulkEmails().send(List.of(EmailServiceWireTest.simple("a@example.com")));
+            enqueue("{\"data\":{\"id\":\"b1\",\"state\":\"completed\"}}");
+            c.bulkEmails().status("b1");
+            enqueue("{\"quota\":1,\"remaining\":1}");
+            c.apiQuota().get();
+            enqueue("{\"data\":[]}");
+            c.suppressions().blocklist().page(ListParams.all(), 1);
+        }
+        assertEquals(List.of("mailersend:emails.send", "mailersend:bulk_emails.send", "mailersend:bulk_emails.status",
+                "mailersend:api_quota.get", "mailersend:suppressions.blocklist.list"), ops);
+    }
+
+    @Test
     void toStringHidesTheToken() {
         assertFalse(client.toString().contains(TOKEN));
         assertTrue(client.toString().contains("token=set"));
