@@ -3,6 +3,7 @@ package com.rabaislocal.sdk.examples;
 import com.rabaislocal.sdk.core.config.CredentialProvider;
 import com.rabaislocal.sdk.core.config.SdkConfig;
 import com.rabaislocal.sdk.goaffpro.GoAffProClient;
+import com.rabaislocal.sdk.mailersend.MailerSendClient;
 import com.rabaislocal.sdk.make.MakeClient;
 import com.rabaislocal.sdk.make.MakeScopes;
 import com.rabaislocal.sdk.make.executions.ScenarioHealth;
@@ -17,6 +18,7 @@ import com.rabaislocal.sdk.monitoring.health.HealthResult;
 import com.rabaislocal.sdk.monitoring.health.ServiceHealthChecks;
 import com.rabaislocal.sdk.supabase.SupabaseClient;
 import com.rabaislocal.sdk.testing.goaffpro.GoAffProStandIn;
+import com.rabaislocal.sdk.testing.mailersend.MailerSendStandIn;
 import com.rabaislocal.sdk.testing.make.MakeStandIn;
 import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.Measurement;
@@ -40,7 +42,7 @@ import java.util.stream.Collectors;
 /**
  * The doctor: checks every configured service, prints each one's health and latency, the seed's alerts that would
  * fire now, and the metrics the checks recorded. Offline by default: a service whose variables are not set is
- * checked on its local stand-in (Supabase, GoAffPro, Make), so it runs on a fresh machine with no key. Run it with
+ * checked on its local stand-in (Supabase, GoAffPro, MailerSend, Make), so it runs on a fresh machine with no key. Run it with
  * {@code mvn -B -q -pl examples -am -DskipTests package exec:java -Dexec.mainClass=com.rabaislocal.sdk.examples.Doctor};
  * the examples' main program runs it as its last step.
  */
@@ -125,6 +127,24 @@ public final class Doctor {
             owned.add(goaffpro);
             checks.add(ServiceHealthChecks.goAffPro(goaffpro, CHECK_TIMEOUT));
             httpsHost(goaffpro.options().baseUrl(), httpsHosts);
+
+            MailerSendClient mailer;
+            if (isSet("MAILERSEND_API_KEY")) {
+                mailer = MailerSendClient.fromSettings(SdkConfig.fromEnvironment())
+                        .withOptions(b -> b.listener(observability).listener(calls));
+                targets.put("mailersend", "the MailerSend API");
+            } else {
+                MailerSendStandIn standIn = MailerSendStandIn.start("doctor-mailersend-token");
+                owned.add(standIn);
+                mailer = MailerSendClient.builder().baseUrl(standIn.baseUrl())
+                        .credential(CredentialProvider.of("doctor-mailersend-token")).domain("rabaislocal.com")
+                        .listener(observability).listener(calls).build();
+                targets.put("mailersend", "local stand-in at " + standIn.baseUrl());
+            }
+            owned.add(mailer);
+            checks.add(ServiceHealthChecks.mailerSend(mailer, CHECK_TIMEOUT,
+                    ServiceHealthChecks.DEFAULT_MAILERSEND_QUOTA_SHARE));
+            httpsHost(mailer.options().baseUrl(), httpsHosts);
 
             if (isSet("MAKE_API_TOKEN")) {
                 make[0] = MakeClient.fromSettings(SdkConfig.fromEnvironment())

@@ -5,7 +5,9 @@ import java.io.PrintStream;
 /**
  * The examples' main program: (1) the configuration diagnosis, (2) the Supabase walk-through, (3) the Make backup
  * and health report against the Make stand-in, (4) the GoAffPro affiliate step ({@link GoAffProWalkthrough}, on a
- * local stand-in unless GOAFFPRO_API_KEY is set), (5) the webhook receiver, and last the {@link Doctor} (health, alerts and metrics of every service). Offline by default:
+ * local stand-in unless GOAFFPRO_API_KEY is set), (5) the webhook receiver, (6) MailerSend's transactional email
+ * ({@link MailerSendWalkthrough}, on a local stand-in unless MAILERSEND_API_KEY is set), and last the
+ * {@link Doctor} (health, alerts and metrics of every service). Offline by default:
  * it needs no key and reaches no service unless the services' variables are set; without {@code SUPABASE_URL} and
  * {@code SUPABASE_ANON_KEY} the walk-through runs against a local stand-in started in this process. Run it with
  * {@code mvn -B -q -pl examples -am -DskipTests package exec:java}.
@@ -32,6 +34,7 @@ public final class Main {
         MakeBackupExample.runInTemporaryFolder(out);
         GoAffProWalkthrough.runFromProcess(out);
         WebhooksExample.run(out);
+        MailerSendWalkthrough.runFromProcess(out);
         out.println();
         out.println("== Doctor: every configured service's health, the alerts that would fire, the metrics ==");
         Doctor.runFromProcess(out);

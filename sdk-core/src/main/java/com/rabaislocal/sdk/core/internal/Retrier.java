@@ -26,7 +26,8 @@ import org.slf4j.LoggerFactory;
  * Runs one logical call as one or more attempts under a {@link RetryPolicy}. resilience4j-retry decides whether an
  * outcome is retried and computes the delay; this class adds what it lacks: an injectable sleep, the per-call
  * deadline, and the rule that a request which is not safe to repeat is only retried when its connection failed
- * before anything was sent.
+ * before anything was sent or the service answered a status by which it says it did not act on it
+ * ({@link RetryPolicy#unprocessedStatuses()}).
  *
  * <p>Used by {@code com.rabaislocal.sdk.core.http.ServiceClient}; service modules normally do not call it directly.
  * Internal: no compatibility promise. Thread-safe; one instance per client.
@@ -169,7 +170,7 @@ public final class Retrier {
                 if (context == null) {
                     context = retry.asyncContext();
                 }
-                delayMillis = context.onResult(new Step(error, repeatable));
+                delayMillis = context.onResult(new Step(error, repeatable || policy.isUnprocessedStatus(error.httpStatus())));
                 if (delayMillis < 0) {
                     context.onComplete();
                     return answer;

@@ -16,7 +16,8 @@ import java.util.function.DoubleSupplier;
  * a server's {@code Retry-After-Ms}/{@code Retry-After} wins over the formula, capped at 60 s; a per-call deadline
  * of 60 s that no retry outlives. A request that is not safe to repeat (see
  * {@code com.rabaislocal.sdk.core.http.SdkRequest#repeatable()}) is only retried when the connection failed before
- * anything was sent.
+ * anything was sent, or when it got one of the {@link #unprocessedStatuses() statuses} by which the service says it
+ * did not act on it.
  */
 public final class RetryPolicy {
 
@@ -28,6 +29,7 @@ public final class RetryPolicy {
     private final double minJitter;
     private final Duration maxRetryAfter;
     private final Set<Integer> retryableStatuses;
+    private final Set<Integer> unprocessedStatuses;
     private final boolean retryOnIoFailure;
     private final Duration deadline;
     private final Sleeper sleeper;
@@ -41,6 +43,7 @@ public final class RetryPolicy {
         this.minJitter = b.minJitter;
         this.maxRetryAfter = b.maxRetryAfter;
         this.retryableStatuses = Collections.unmodifiableSet(new TreeSet<>(b.retryableStatuses));
+        this.unprocessedStatuses = Collections.unmodifiableSet(new TreeSet<>(b.unprocessedStatuses));
         this.retryOnIoFailure = b.retryOnIoFailure;
         this.deadline = b.deadline;
         this.sleeper = b.sleeper;
@@ -67,7 +70,7 @@ public final class RetryPolicy {
     public Builder toBuilder() {
         return new Builder().maxRetries(maxRetries).initialBackoff(initialBackoff).maxBackoff(maxBackoff)
                 .minJitter(minJitter).maxRetryAfter(maxRetryAfter).retryableStatuses(retryableStatuses)
-                .retryOnIoFailure(retryOnIoFailure).deadline(deadline).sleeper(sleeper).clock(clock)
+                .unprocessedStatuses(unprocessedStatuses).retryOnIoFailure(retryOnIoFailure).deadline(deadline).sleeper(sleeper).clock(clock)
                 .random(random);
     }
 
@@ -99,6 +102,24 @@ public final class RetryPolicy {
     /** @return the HTTP statuses worth repeating; default 408, 429, 500, 502, 503, 504 */
     public Set<Integer> retryableStatuses() {
         return retryableStatuses;
+    }
+
+    /**
+     * @return the retryable statuses by which the service says it did not act on the request (a rate limit, a
+     *     maintenance refusal), so even a request that is not safe to repeat is retried on them; default none
+     */
+    public Set<Integer> unprocessedStatuses() {
+        return unprocessedStatuses;
+    }
+
+    /**
+     * Tells whether a status means the service refused the request without acting on it.
+     *
+     * @param status an HTTP status
+     * @return true when listed in {@link #unprocessedStatuses()}
+     */
+    public boolean isUnprocessedStatus(int status) {
+        return unprocessedStatuses.contains(status);
     }
 
     /** @return whether I/O failures (no answer) are retried; default true */
@@ -152,7 +173,9 @@ public final class RetryPolicy {
     @Override
     public String toString() {
         return "RetryPolicy{maxRetries=" + maxRetries + ", initialBackoff=" + initialBackoff + ", maxBackoff="
-                + maxBackoff + ", retryableStatuses=" + retryableStatuses + ", deadline=" + deadline + '}';
+                + maxBackoff + ", retryableStatuses=" + retryableStatuses
+                + (unprocessedStatuses.isEmpty() ? "" : ", unprocessedStatuses=" + unprocessedStatuses)
+                + ", deadline=" + deadline + '}';
     }
 
     /**
@@ -165,6 +188,7 @@ public final class RetryPolicy {
         private double minJitter = 0.75;
         private Duration maxRetryAfter = Duration.ofSeconds(60);
         private Set<Integer> retryableStatuses = Set.of(408, 429, 500, 502, 503, 504);
+        private Set<Integer> unprocessedStatuses = Set.of();
         private boolean retryOnIoFailure = true;
         private Duration deadline = Duration.ofSeconds(60);
         private Sleeper sleeper = Sleeper.THREAD;
@@ -238,6 +262,18 @@ public final class RetryPolicy {
         public Builder retryableStatuses(Set<Integer> statuses) {
             // null is reported by build() with the other problems, not as a NullPointerException here
             this.retryableStatuses = statuses == null ? null : Set.copyOf(statuses);
+            return this;
+        }
+
+        /**
+         * Names the statuses by which the service says it did not act on the request (MailerSend's 429 and 421), so
+         * they are retried even for a request that is not safe to repeat. Each must also be retryable.
+         *
+         * @param statuses a subset of the {@link #retryableStatuses(Set) retryable statuses}; default none
+         * @return this builder
+         */
+        public Builder unprocessedStatuses(Set<Integer> statuses) {
+            this.unprocessedStatuses = statuses == null ? null : Set.copyOf(statuses);
             return this;
         }
 
@@ -323,6 +359,12 @@ public final class RetryPolicy {
             }
             if (sleeper == null || clock == null || random == null || retryableStatuses == null) {
                 errors.put("sleeper/clock/random/retryableStatuses", java.util.List.of("must not be null"));
+            }
+            if (unprocessedStatuses == null) {
+                errors.put("unprocessedStatuses", java.util.List.of("must not be null (empty for none)"));
+            } else if (retryableStatuses != null && !retryableStatuses.containsAll(unprocessedStatuses)) {
+                errors.put("unprocessedStatuses", java.util.List.of("must be retryable statuses too, had "
+                        + new TreeSet<>(unprocessedStatuses) + " with retryable " + new TreeSet<>(retryableStatuses)));
             }
             if (!errors.isEmpty()) {
                 throw new com.rabaislocal.sdk.core.error.ValidationException("RetryPolicy", errors);

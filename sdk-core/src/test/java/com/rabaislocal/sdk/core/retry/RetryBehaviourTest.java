@@ -221,6 +221,29 @@ class RetryBehaviourTest {
     }
 
     @Test
+    void postWithoutKeyIsRetriedOnAStatusSayingTheServiceDidNotActOnIt() {
+        RetryPolicy policy = sleeper.policy().minJitter(1.0).unprocessedStatuses(java.util.Set.of(429)).build();
+        server.enqueue(status(429));
+        server.enqueue(ok());
+        server.enqueue(status(503));
+
+        assertEquals(200, client(policy).execute(post()).status());
+        assertEquals(2, server.getRequestCount());
+        assertThrows(ServerException.class, () -> client(policy).execute(post()));
+        assertEquals(3, server.getRequestCount(), "503 is not declared unprocessed: the POST is sent once");
+        assertEquals(1, sleeper.count());
+    }
+
+    @Test
+    void unprocessedStatusesMustBeRetryable() {
+        com.rabaislocal.sdk.core.error.ValidationException e = assertThrows(
+                com.rabaislocal.sdk.core.error.ValidationException.class,
+                () -> RetryPolicy.builder().retryableStatuses(java.util.Set.of(503))
+                        .unprocessedStatuses(java.util.Set.of(421)).build());
+        assertTrue(e.fieldErrors().containsKey("unprocessedStatuses"), e.getMessage());
+    }
+
+    @Test
     void postWithoutKeyIsSentOnceWhenTheConnectionDropsAfterSending() {
         server.enqueue(ok().setSocketPolicy(SocketPolicy.DISCONNECT_AFTER_REQUEST));
         server.enqueue(ok());

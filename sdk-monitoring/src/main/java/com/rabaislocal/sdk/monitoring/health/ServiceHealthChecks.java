@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.rabaislocal.sdk.core.http.SdkRequest;
 import com.rabaislocal.sdk.goaffpro.GoAffProClient;
 import com.rabaislocal.sdk.goaffpro.store.StoreConfig;
+import com.rabaislocal.sdk.mailersend.MailerSendClient;
+import com.rabaislocal.sdk.mailersend.quota.ApiQuota;
 import com.rabaislocal.sdk.make.MakeClient;
 import com.rabaislocal.sdk.make.TokenInfo;
 import com.rabaislocal.sdk.make.error.MissingScopeException;
@@ -24,6 +26,8 @@ import java.util.Objects;
  *   <li>{@link #goAffPro(GoAffProClient, Duration)}: the store's configuration, which also proves the token
  *       belongs to the configured program.</li>
  *   <li>{@link #make(MakeClient, Collection, Duration)}: the token (whom it belongs to) and its scopes.</li>
+ *   <li>{@link #mailerSend(MailerSendClient, Duration, double)}: {@code GET /v1/api-quota}, which costs no quota;
+ *       DEGRADED when the day's quota is nearly used up.</li>
  * </ul>
  * A service module only needed for its check is an optional dependency: add the module whose check you use.
  */
@@ -32,7 +36,48 @@ public final class ServiceHealthChecks {
     /** The default timeout of a check. */
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(5);
 
+    /** The default share of the daily quota below which the MailerSend check is DEGRADED. */
+    public static final double DEFAULT_MAILERSEND_QUOTA_SHARE = 0.10;
+
     private ServiceHealthChecks() {
+    }
+
+    /**
+     * The MailerSend check: {@code GET /v1/api-quota} (which does not count against the quota) within the timeout,
+     * without retries. UP when it answers with quota left; DEGRADED when less than {@code degradedBelowShare} of
+     * the daily quota is left (sends will soon be refused); DOWN when it fails (401 for a revoked key, 5xx, no
+     * answer). The reason and details hold figures, never the key.
+     *
+     * @param client a MailerSend client
+     * @param timeout the whole check's limit, e.g. {@link #DEFAULT_TIMEOUT}
+     * @param degradedBelowShare the share of the quota left under which the check is DEGRADED, in [0, 1], e.g.
+     *     {@link #DEFAULT_MAILERSEND_QUOTA_SHARE}
+     * @return the check, named {@code mailersend}
+     */
+    public static HealthCheck mailerSend(MailerSendClient client, Duration timeout, double degradedBelowShare) {
+        Objects.requireNonNull(client, "client");
+        if (!(degradedBelowShare >= 0 && degradedBelowShare <= 1)) {
+            throw new IllegalArgumentException("degradedBelowShare must be within [0, 1], was " + degradedBelowShare);
+        }
+        // One attempt: a health check reports what it sees now, and must end by its timeout.
+        MailerSendClient once = client.withOptions(b -> b.retryPolicy(client.options().retryPolicy().toBuilder()
+                .maxRetries(0).build()).timeout(timeout));
+        return HealthCheck.of("mailersend", timeout, () -> {
+            long start = System.nanoTime();
+            ApiQuota q = once.apiQuota().get(timeout);
+            long ms = Duration.ofNanos(System.nanoTime() - start).toMillis();
+            Map<String, Object> details = new LinkedHashMap<>();
+            details.put("latency_ms", ms);
+            details.put("quota", q.quota());
+            details.put("remaining", q.remaining());
+            q.reset().ifPresent(r -> details.put("reset", r.toString()));
+            String reason = "API quota answered in " + ms + " ms; " + q.remaining() + " of " + q.quota()
+                    + " requests left today";
+            return q.remainingShare() < degradedBelowShare
+                    ? HealthCheck.Outcome.of(HealthStatus.DEGRADED, reason + " (under "
+                            + Math.round(degradedBelowShare * 100) + "% left)", details)
+                    : HealthCheck.Outcome.of(HealthStatus.UP, reason, details);
+        });
     }
 
     /**

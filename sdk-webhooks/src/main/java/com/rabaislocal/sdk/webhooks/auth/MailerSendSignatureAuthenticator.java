@@ -1,7 +1,7 @@
 package com.rabaislocal.sdk.webhooks.auth;
 
 import com.rabaislocal.sdk.core.config.Secret;
-import com.rabaislocal.sdk.core.webhook.WebhookSignatures;
+import com.rabaislocal.sdk.mailersend.webhooks.MailerSendSignature;
 import com.rabaislocal.sdk.webhooks.WebhookDelivery;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,7 +10,8 @@ import java.util.Objects;
 /**
  * MailerSend's webhook signature: the {@code Signature} header (falling back to {@code X-MailerSend-Signature}) holds
  * the lowercase hex HMAC-SHA256 of the raw body, keyed with the webhook's signing secret (not the API token). Several
- * secrets may be given while one is being rotated; any of them may match.
+ * secrets may be given while one is being rotated; any of them may match. The check itself is sdk-mailersend's
+ * {@link MailerSendSignature}, the one place it is written.
  *
  * <p>MailerSend signs no timestamp, so a replay cannot be told from the signature; the receiver's idempotency on
  * {@code data.id} answers a repeated event 200 without handing it on. Immutable and thread-safe.
@@ -18,9 +19,9 @@ import java.util.Objects;
 public final class MailerSendSignatureAuthenticator implements WebhookAuthenticator {
 
     /** The header MailerSend documents. */
-    public static final String HEADER = "Signature";
+    public static final String HEADER = MailerSendSignature.HEADER;
     /** The header some MailerSend examples read; used when {@link #HEADER} is absent. */
-    public static final String FALLBACK_HEADER = "X-MailerSend-Signature";
+    public static final String FALLBACK_HEADER = MailerSendSignature.FALLBACK_HEADER;
 
     private final List<Secret> secrets;
 
@@ -46,18 +47,16 @@ public final class MailerSendSignatureAuthenticator implements WebhookAuthentica
 
     @Override
     public AuthenticationResult authenticate(WebhookDelivery delivery) {
-        List<String> values = delivery.request().headerValues(HEADER);
-        if (values.isEmpty()) {
-            values = delivery.request().headerValues(FALLBACK_HEADER);
+        MailerSendSignature.Check check = MailerSendSignature.check(secrets, delivery.bodyView(),
+                delivery.request()::headerValues);
+        switch (check) {
+            case VALID:
+                return AuthenticationResult.authenticated();
+            case MISSING:
+                return AuthenticationResult.missing();
+            default:
+                return AuthenticationResult.invalid();
         }
-        return SingleCredential.check(values, signature -> {
-            boolean ok = false;
-            for (Secret s : secrets) {
-                // Every secret is tried, so the time does not tell which one matched.
-                ok |= WebhookSignatures.verifyHex(s, delivery.bodyView(), signature);
-            }
-            return ok;
-        });
     }
 
     @Override

@@ -1,0 +1,2 @@
+/** Email activity: list per domain and get. */
+package com.rabaislocal.sdk.mailersend.activity;

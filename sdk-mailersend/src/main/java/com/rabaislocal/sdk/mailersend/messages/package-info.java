@@ -1,0 +1,2 @@
+/** Messages: list and get. */
+package com.rabaislocal.sdk.mailersend.messages;

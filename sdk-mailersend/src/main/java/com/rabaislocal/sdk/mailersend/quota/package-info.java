@@ -1,0 +1,2 @@
+/** The daily API quota. */
+package com.rabaislocal.sdk.mailersend.quota;

@@ -1,0 +1,2 @@
+/** MailerSend templates: list and get. */
+package com.rabaislocal.sdk.mailersend.templates;
