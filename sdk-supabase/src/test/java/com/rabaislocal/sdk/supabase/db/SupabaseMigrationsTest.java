@@ -1,16 +1,15 @@
 package com.rabaislocal.sdk.supabase.db;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.rabaislocal.sdk.core.config.Secret;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
@@ -18,16 +17,20 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.FlywayException;
+import org.flywaydb.core.api.MigrationInfo;
+import org.flywaydb.core.api.MigrationVersion;
+import org.flywaydb.core.api.output.MigrateResult;
 import org.junit.jupiter.api.Test;
 
-/** MigrationRunner against a real PostgreSQL: empty database, re-runs, edits, failures, concurrent runs, the lock. */
-class MigrationRunnerTest {
+/**
+ * Flyway, as {@link SupabaseMigrations} configures it, against a real PostgreSQL: the platform's file names read as
+ * versions, re-runs, edited files, failures, concurrent runs, and the history table out of the API roles' reach.
+ */
+class SupabaseMigrationsTest {
 
     private static final String BROKEN = "db/test-migrations/ok-then-broken";
-
-    private static List<String> shipped() {
-        return MigrationRunner.builder().jdbcUrl("jdbc:postgresql://unused/db").build().available();
-    }
 
     /** Everything a migration defines, as sorted text: tables, columns, constraints, indexes, policies, grants,
      *  functions (with a digest of their body), triggers, plus the row counts of the tables migrations fill. */
@@ -58,36 +61,51 @@ class MigrationRunnerTest {
         return lines;
     }
 
+    private static List<String> scripts(MigrationInfo[] infos) {
+        return Arrays.stream(infos).map(MigrationInfo::getScript).toList();
+    }
+
     @Test
-    void anEmptyDatabaseGetsEveryMigrationAndASecondRunChangesNothing() throws SQLException {
+    void thePlatformsFileNamesAreReadAsVersionsInOrder() throws Exception {
+        try (TestDatabase db = TestDatabase.withShim()) {
+            MigrationInfo[] pending = db.flyway().info().pending();
+            assertEquals(MigrationFilesTest.filesInFolder(), scripts(pending));
+            assertEquals("01", pending[0].getVersion().getVersion());
+            assertEquals(MigrationVersion.fromVersion("1"), pending[0].getVersion());
+            assertEquals("module a create users", pending[0].getDescription());
+            assertEquals(MigrationVersion.fromVersion("8"), pending[7].getVersion());
+        }
+    }
+
+    @Test
+    void anEmptyDatabaseGetsEveryMigrationAndASecondRunChangesNothing() throws Exception {
         try (TestDatabase db = TestDatabase.withShim(); Connection c = db.connect()) {
             Api api = new Api(c);
-            MigrationRunner runner = db.runner().build();
-            assertEquals(shipped(), runner.pending());
-
-            MigrationResult first = runner.migrate();
-            assertEquals(shipped(), first.applied());
-            assertEquals(List.of(), first.alreadyApplied());
-            assertTrue(first.changedSomething());
+            MigrateResult first = db.flyway().migrate();
+            assertEquals(8, first.migrationsExecuted);
+            assertEquals(SupabaseMigrations.SCHEMA, first.schemaName);
             People.signUp(api, "before-rerun@example.test", "merchant");
             List<String> before = schemaSnapshot(api);
-            List<Map<String, Object>> history = api.owner().rows("select filename, checksum, applied_at"
-                    + " from rabaislocal.schema_migrations order by filename");
+            List<Map<String, Object>> history = api.owner().rows("select version, script, checksum, success"
+                    + " from rabaislocal.schema_migrations where version is not null order by installed_rank");
+            assertEquals(MigrationFilesTest.filesInFolder(), history.stream().map(r -> r.get("script")).toList());
+            assertTrue(history.stream().allMatch(r -> Boolean.TRUE.equals(r.get("success"))), history.toString());
 
-            MigrationResult second = runner.migrate();
-            assertEquals(List.of(), second.applied());
-            assertEquals(shipped(), second.alreadyApplied());
-            assertFalse(second.changedSomething());
-            assertEquals(List.of(), runner.pending());
+            MigrateResult second = db.flyway().migrate();
+            assertEquals(0, second.migrationsExecuted);
+            assertEquals(0, db.flyway().info().pending().length);
             assertEquals(before, schemaSnapshot(api));
-            assertEquals(history, api.owner().rows("select filename, checksum, applied_at"
-                    + " from rabaislocal.schema_migrations order by filename"));
+            assertEquals(history, api.owner().rows("select version, script, checksum, success"
+                    + " from rabaislocal.schema_migrations where version is not null order by installed_rank"));
+        }
+    }
 
-            for (Map<String, Object> row : history) {
-                String file = (String) row.get("filename");
-                assertEquals(MigrationScript.checksum(TestDatabase.resource("db/migrations/" + file)),
-                        row.get("checksum"), file);
-            }
+    @Test
+    void theFlywayOnAJdbcUrlMigratesTheSameWay() throws Exception {
+        try (TestDatabase db = TestDatabase.withShim()) {
+            // The local server trusts loopback connections, so any password is accepted.
+            Flyway flyway = SupabaseMigrations.flyway(db.url(), "postgres", Secret.of("unused-under-trust-auth"));
+            assertEquals(8, flyway.migrate().migrationsExecuted);
         }
     }
 
@@ -103,15 +121,15 @@ class MigrationRunnerTest {
     }
 
     @Test
-    void theSqlRunTwiceDirectlyAsTheSupabaseCliWouldChangesNothing() throws SQLException {
+    void theSqlRunTwiceDirectlyAsTheSupabaseCliWouldChangesNothing() throws Exception {
         try (TestDatabase db = TestDatabase.migrated(); Connection c = db.connect()) {
             Api api = new Api(c);
             People.signUp(api, "existing@example.test", "consumer");
             List<String> before = schemaSnapshot(api);
-            for (String file : shipped()) {
+            for (String file : MigrationFilesTest.filesInFolder()) {
                 api.owner().request(conn -> {
                     try (Statement st = conn.createStatement()) {
-                        st.execute(TestDatabase.resource("db/migrations/" + file));
+                        st.execute(TestDatabase.resource(MigrationFilesTest.FOLDER + "/" + file));
                     }
                     return null;
                 });
@@ -124,20 +142,15 @@ class MigrationRunnerTest {
     void anAppliedFileThatChangedIsRefusedBeforeAnythingRuns() throws SQLException {
         try (TestDatabase db = TestDatabase.migrated(); Connection c = db.connect()) {
             Api api = new Api(c);
-            api.owner().update("update rabaislocal.schema_migrations set checksum = 'edited'"
-                    + " where filename = '03_module_a_create_legal_consents.sql'");
+            api.owner().update("update rabaislocal.schema_migrations set checksum = 42"
+                    + " where script = '03_module_a_create_legal_consents.sql'");
             api.owner().update("delete from rabaislocal.schema_migrations"
-                    + " where filename = '08_module_f_create_ai_agents.sql'");
+                    + " where script = '08_module_f_create_ai_agents.sql'");
 
-            MigrationRunner runner = db.runner().build();
-            MigrationException e = assertThrows(MigrationException.class, runner::migrate);
-            assertTrue(e.getMessage().contains("03_module_a_create_legal_consents.sql (recorded sha-256 edited, now "),
-                    e.getMessage());
-            assertTrue(e.getMessage().contains("forward-only"), e.getMessage());
-            assertEquals("03_module_a_create_legal_consents.sql", e.filename().orElseThrow());
+            FlywayException e = assertThrows(FlywayException.class, () -> db.flyway().migrate());
+            assertTrue(e.getMessage().contains("checksum mismatch for migration version 03"), e.getMessage());
             assertEquals(0L, api.owner().value("select count(*) from rabaislocal.schema_migrations"
-                    + " where filename = '08_module_f_create_ai_agents.sql'"), "nothing ran");
-            assertThrows(MigrationException.class, runner::pending);
+                    + " where script = '08_module_f_create_ai_agents.sql'"), "nothing ran");
         }
     }
 
@@ -145,70 +158,64 @@ class MigrationRunnerTest {
     void aFailingFileIsRolledBackWholeAndTheFilesBeforeItStayApplied() throws SQLException {
         try (TestDatabase db = TestDatabase.withShim(); Connection c = db.connect()) {
             Api api = new Api(c);
-            MigrationRunner runner = db.runner().location(BROKEN).historyTable("app_migrations.history").build();
+            Flyway flyway = db.flyway(BROKEN);
 
-            MigrationException e = assertThrows(MigrationException.class, runner::migrate);
-            assertEquals("02_module_t_broken.sql", e.filename().orElseThrow());
-            assertEquals("42P01", e.sqlState().orElseThrow());
-            assertTrue(e.getMessage().startsWith("migration 02_module_t_broken.sql failed and was rolled back:"
-                    + " [SQLSTATE 42P01]"), e.getMessage());
+            FlywayException e = assertThrows(FlywayException.class, flyway::migrate);
+            assertTrue(e.getMessage().contains("02_module_t_broken.sql"), e.getMessage());
             assertTrue(e.getMessage().contains("no_such_table"), e.getMessage());
 
-            assertEquals(List.of("01_module_t_create_ok.sql"), api.owner().rows("select filename from"
-                    + " app_migrations.history").stream().map(r -> r.get("filename")).toList());
+            assertEquals(List.of("01_module_t_create_ok.sql"), api.owner().rows("select script from"
+                    + " rabaislocal.schema_migrations where success and version is not null").stream().map(r -> r.get("script")).toList());
             assertEquals("t_ok", api.owner().value("select to_regclass('public.t_ok')::text"));
             assertEquals(null, api.owner().value("select to_regclass('public.t_broken')::text"));
             assertEquals(null, api.owner().value("select to_regclass('public.t_after')::text"));
-            assertEquals(List.of("02_module_t_broken.sql", "03_module_t_create_after.sql"), runner.pending());
+            assertEquals(List.of("02_module_t_broken.sql", "03_module_t_create_after.sql"),
+                    scripts(flyway.info().pending()));
         }
     }
 
     @Test
-    void concurrentRunnersApplyEachFileExactlyOnce() throws Exception {
+    void aSqlFileWhoseNameIsNoVersionFailsTheRunInsteadOfBeingSkipped() {
+        try (TestDatabase db = TestDatabase.withShim()) {
+            FlywayException e = assertThrows(FlywayException.class,
+                    () -> db.flyway("db/test-migrations/bad-names").migrate());
+            assertTrue(e.getMessage().contains("notes.sql"), e.getMessage());
+        }
+    }
+
+    @Test
+    void twoFilesWithOneNumberAreRefused() {
+        try (TestDatabase db = TestDatabase.withShim()) {
+            FlywayException e = assertThrows(FlywayException.class,
+                    () -> db.flyway("db/test-migrations/duplicate-version").migrate());
+            assertTrue(e.getMessage().contains("more than one migration with version 02"), e.getMessage());
+        }
+    }
+
+    @Test
+    void concurrentRunsApplyEachFileExactlyOnce() throws Exception {
         try (TestDatabase db = TestDatabase.withShim(); Connection c = db.connect()) {
             int runners = 4;
             CountDownLatch start = new CountDownLatch(1);
             ExecutorService pool = Executors.newFixedThreadPool(runners);
-            List<Future<MigrationResult>> results = new ArrayList<>();
+            List<Future<MigrateResult>> results = new ArrayList<>();
             for (int i = 0; i < runners; i++) {
-                // Half through a DataSource, half through a URL.
-                MigrationRunner runner = i % 2 == 0 ? db.runner().build()
-                        : MigrationRunner.builder().jdbcUrl(db.url()).build();
+                Flyway flyway = db.flyway();
                 results.add(pool.submit(() -> {
                     start.await();
-                    return runner.migrate();
+                    return flyway.migrate();
                 }));
             }
             start.countDown();
             pool.shutdown();
             assertTrue(pool.awaitTermination(120, TimeUnit.SECONDS));
-            List<String> appliedByAll = new ArrayList<>();
-            for (Future<MigrationResult> r : results) {
-                appliedByAll.addAll(r.get().applied());
+            int executed = 0;
+            for (Future<MigrateResult> r : results) {
+                executed += r.get().migrationsExecuted;
             }
-            assertEquals(shipped(), appliedByAll.stream().sorted().toList());
-            assertEquals((long) shipped().size(), new Api(c).owner().value("select count(*) from"
-                    + " rabaislocal.schema_migrations"));
-        }
-    }
-
-    @Test
-    void aRunWaitingTooLongForTheLockFailsClearly() throws SQLException {
-        try (TestDatabase db = TestDatabase.withShim(); Connection holder = db.connect()) {
-            try (PreparedStatement st = holder.prepareStatement("select pg_advisory_lock(?)")) {
-                st.setLong(1, MigrationRunner.DEFAULT_LOCK_KEY);
-                st.execute();
-            }
-            MigrationRunner runner = db.runner().lockTimeout(Duration.ofMillis(200)).build();
-            MigrationException e = assertThrows(MigrationException.class, runner::migrate);
-            assertEquals("55P03", e.sqlState().orElseThrow());
-            assertTrue(e.getMessage().startsWith("another migration run has held the advisory lock"), e.getMessage());
-
-            try (PreparedStatement st = holder.prepareStatement("select pg_advisory_unlock(?)")) {
-                st.setLong(1, MigrationRunner.DEFAULT_LOCK_KEY);
-                st.execute();
-            }
-            assertEquals(shipped(), runner.migrate().applied());
+            assertEquals(8, executed);
+            assertEquals(8L, new Api(c).owner().value("select count(*) from rabaislocal.schema_migrations"
+                    + " where version is not null"));
         }
     }
 }
