@@ -1,4 +1,4 @@
-package com.rabaislocal.sdk.examples.standin;
+package com.rabaislocal.sdk.testing.supabase;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -85,7 +85,13 @@ final class RestApi {
     private final Map<UUID, String> appRoles;
 
     RestApi(Map<UUID, String> appRoles) {
-        this.appRoles = Map.copyOf(appRoles);
+        // Mutable: tokens minted for new users add them (the stand-in serialises every access).
+        this.appRoles = new java.util.HashMap<>(appRoles);
+    }
+
+    /** Makes a user known, with an application role, or changes the role of a known one. */
+    void addUser(UUID user, String appRole) {
+        appRoles.put(user, appRole);
     }
 
     /** The application role of a known user, or null. */

@@ -1,4 +1,4 @@
-package com.rabaislocal.sdk.examples.standin;
+package com.rabaislocal.sdk.testing.supabase;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.rabaislocal.sdk.core.config.Secret;
 import com.rabaislocal.sdk.core.json.SdkJson;
 import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -18,16 +19,18 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 
 /**
- * The stand-in's GoTrue: password sign-in and sign-out for its one demo user, and the check of the access tokens it
- * issued. As on Supabase, signing out ends the session, but the Data API keeps accepting its access token until the
- * token expires.
+ * The stand-in's GoTrue: password sign-in and sign-out for its one demo user, tokens minted for any user, and the
+ * check of access tokens. As on Supabase, signing out ends the session, but the Data API keeps accepting its access
+ * token until the token expires.
  *
- * <p>Access tokens are well-formed JWTs with Supabase's claims ({@code sub}, {@code role = authenticated},
- * {@code aud = authenticated}, {@code exp}, {@code app_metadata.role}, ...) but <b>unsigned</b>
- * ({@code "alg":"none"}, empty signature, RFC 7519 section 6): the stand-in trusts only the tokens it handed out,
- * which it remembers, so no signing key is needed. A real project signs them and PostgREST verifies the signature.
+ * <p>Access tokens are JWTs with Supabase's claims ({@code iss}, {@code sub}, {@code role = authenticated},
+ * {@code aud = authenticated}, {@code exp}, {@code app_metadata.role}, ...) signed HS256 with the stand-in's JWT
+ * secret, as a project with the legacy JWT secret signs them; the Data API side accepts a token only when its
+ * signature and expiry check out, as PostgREST does.
  */
 final class AuthApi {
 
@@ -38,6 +41,7 @@ final class AuthApi {
 
     private final String issuer;
     private final Clock clock;
+    private final Secret jwtSecret;
     private final SecureRandom random = new SecureRandom();
     private final String email;
     private final Secret password;
@@ -52,10 +56,11 @@ final class AuthApi {
     private record Issued(Caller caller, Instant expiresAt) {
     }
 
-    AuthApi(String projectUrl, Clock clock, String email, Secret password, UUID userId, String appRole,
-            String displayName) {
+    AuthApi(String projectUrl, Clock clock, Secret jwtSecret, String email, Secret password, UUID userId,
+            String appRole, String displayName) {
         this.issuer = projectUrl + "/auth/v1";
         this.clock = clock;
+        this.jwtSecret = jwtSecret;
         this.email = email;
         this.password = password;
         this.userId = userId;
@@ -92,7 +97,10 @@ final class AuthApi {
         }
         Issued session = issued.get(token);
         if (session == null) {
-            return Answer.authError(403, "bad_jwt", "invalid JWT: unable to parse or verify signature");
+            // A minted token is valid but was never a session.
+            return verifiedClaims(token) != null
+                    ? Answer.authError(403, "session_not_found", "Session from session_id claim in JWT does not exist")
+                    : Answer.authError(403, "bad_jwt", "invalid JWT: unable to parse or verify signature");
         }
         if (!ended.add(token)) {
             return Answer.authError(403, "session_not_found", "Session from session_id claim in JWT does not exist");
@@ -101,20 +109,62 @@ final class AuthApi {
     }
 
     /**
-     * Tells who a Bearer token belongs to.
+     * Tells who a Bearer token belongs to, as PostgREST does: the signature must be this stand-in's, the token not
+     * expired, and its {@code sub} a user id.
      *
-     * @return the signed-in caller
-     * @throws Refusal PostgREST's 401 when the token was not issued here or has expired
+     * @return the caller, with the token's database role and user id (the application role is the caller's to add)
+     * @throws Refusal PostgREST's 401 when the token is not signed with the stand-in's secret or has expired
      */
     Caller caller(String token) {
-        Issued i = issued.get(token);
-        if (i == null) {
+        JsonNode claims = verifiedClaims(token);
+        if (claims == null) {
             throw Refusal.postgrest(401, "PGRST301", "No suitable key or wrong key type");
         }
-        if (!clock.instant().isBefore(i.expiresAt())) {
+        if (!clock.instant().isBefore(Instant.ofEpochSecond(claims.path("exp").asLong(0)))) {
             throw Refusal.postgrest(401, "PGRST303", "JWT expired");
         }
-        return i.caller();
+        UUID sub;
+        try {
+            sub = UUID.fromString(claims.path("sub").asText(""));
+        } catch (IllegalArgumentException e) {
+            throw Refusal.postgrest(401, "PGRST301", "No suitable key or wrong key type");
+        }
+        return new Caller(claims.path("role").asText("authenticated"), sub, null);
+    }
+
+    /**
+     * Mints an access token for a user, as a sign-in would issue one, without a session.
+     *
+     * @param user the user's id ({@code sub})
+     * @param role the user's application role, written to {@code app_metadata.role}
+     * @return the signed token
+     */
+    String mint(UUID user, String role) {
+        Instant now = clock.instant();
+        ObjectNode metadata = JsonNodeFactory.instance.objectNode();
+        ObjectNode claims = claims(now, now.plus(TOKEN_LIFETIME), user, "", appMetadata(role), metadata);
+        return sign(claims);
+    }
+
+    /** The claims of a token whose signature is this stand-in's, or null. */
+    private JsonNode verifiedClaims(String token) {
+        String[] parts = token.split("\\.", -1);
+        if (parts.length != 3) {
+            return null;
+        }
+        try {
+            JsonNode header = SdkJson.mapper().readTree(Base64.getUrlDecoder().decode(parts[0]));
+            if (!"HS256".equals(header.path("alg").asText())) {
+                return null;
+            }
+            byte[] expected = hmac(parts[0] + "." + parts[1]);
+            if (!MessageDigest.isEqual(expected, Base64.getUrlDecoder().decode(parts[2]))) {
+                return null;
+            }
+            return SdkJson.mapper().readTree(Base64.getUrlDecoder().decode(parts[1]));
+        } catch (IllegalArgumentException | java.io.IOException e) {
+            return null;
+        }
     }
 
     private Answer signIn(JsonNode body) {
@@ -166,27 +216,34 @@ final class AuthApi {
     }
 
     private ObjectNode appMetadata() {
+        return appMetadata(appRole);
+    }
+
+    private static ObjectNode appMetadata(String role) {
         ObjectNode m = JsonNodeFactory.instance.objectNode();
         m.put("provider", "email");
         m.putArray("providers").add("email");
-        m.put("role", appRole);
+        m.put("role", role);
         return m;
     }
 
     private String accessToken(Instant now, Instant expiresAt, ObjectNode user) {
-        ObjectNode header = JsonNodeFactory.instance.objectNode();
-        header.put("alg", "none");
-        header.put("typ", "JWT");
+        return sign(claims(now, expiresAt, userId, email, appMetadata(),
+                (ObjectNode) user.get("user_metadata").deepCopy()));
+    }
+
+    private ObjectNode claims(Instant now, Instant expiresAt, UUID user, String userEmail, ObjectNode appMetadata,
+                              ObjectNode userMetadata) {
         ObjectNode claims = JsonNodeFactory.instance.objectNode();
         claims.put("iss", issuer);
-        claims.put("sub", userId.toString());
+        claims.put("sub", user.toString());
         claims.put("aud", "authenticated");
         claims.put("exp", expiresAt.getEpochSecond());
         claims.put("iat", now.getEpochSecond());
-        claims.put("email", email);
+        claims.put("email", userEmail);
         claims.put("phone", "");
-        claims.set("app_metadata", appMetadata());
-        claims.set("user_metadata", user.get("user_metadata").deepCopy());
+        claims.set("app_metadata", appMetadata);
+        claims.set("user_metadata", userMetadata);
         claims.put("role", "authenticated");
         claims.put("aal", "aal1");
         ObjectNode amr = claims.putArray("amr").addObject();
@@ -196,7 +253,25 @@ final class AuthApi {
         claims.put("is_anonymous", false);
         // The nonce makes every token distinct even when two sign-ins share a second.
         claims.put("jti", randomToken(12));
-        return encode(header) + "." + encode(claims) + ".";
+        return claims;
+    }
+
+    private String sign(ObjectNode claims) {
+        ObjectNode header = JsonNodeFactory.instance.objectNode();
+        header.put("alg", "HS256");
+        header.put("typ", "JWT");
+        String signingInput = encode(header) + "." + encode(claims);
+        return signingInput + "." + B64.encodeToString(hmac(signingInput));
+    }
+
+    private byte[] hmac(String signingInput) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(jwtSecret.reveal().getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+            return mac.doFinal(signingInput.getBytes(StandardCharsets.US_ASCII));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 is part of every JDK", e);
+        }
     }
 
     private static String encode(JsonNode node) {

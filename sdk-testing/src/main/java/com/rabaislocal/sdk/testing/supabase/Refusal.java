@@ -1,4 +1,4 @@
-package com.rabaislocal.sdk.examples.standin;
+package com.rabaislocal.sdk.testing.supabase;
 
 /**
  * Ends the handling of a request with an error answer, the way the database ends a statement with an error: thrown

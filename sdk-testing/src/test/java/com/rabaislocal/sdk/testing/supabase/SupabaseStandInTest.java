@@ -1,4 +1,4 @@
-package com.rabaislocal.sdk.examples.standin;
+package com.rabaislocal.sdk.testing.supabase;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -73,7 +73,7 @@ class SupabaseStandInTest {
     }
 
     @Test
-    void signInReturnsAnUnsignedJwtWithSupabaseClaims() throws Exception {
+    void signInReturnsAJwtSignedWithTheStandInsSecretWithSupabaseClaims() throws Exception {
         Session s = signIn();
         assertEquals(standIn.demoUserId(), s.user().id());
         assertEquals("authenticated", s.user().role());
@@ -81,10 +81,11 @@ class SupabaseStandInTest {
         assertEquals(NOW.plusSeconds(3600), s.expiresAt());
         String[] parts = s.accessToken().reveal().split("\\.", -1);
         assertEquals(3, parts.length);
-        assertEquals("", parts[2], "unsigned");
+        assertEquals(43, parts[2].length(), "an HMAC-SHA256 signature, base64url");
         JsonNode header = SdkJson.mapper().readTree(Base64.getUrlDecoder().decode(parts[0]));
         JsonNode claims = SdkJson.mapper().readTree(Base64.getUrlDecoder().decode(parts[1]));
-        assertEquals("none", header.get("alg").asText());
+        assertEquals("HS256", header.get("alg").asText());
+        assertEquals(standIn.issuer(), claims.get("iss").asText());
         assertEquals(standIn.demoUserId().toString(), claims.get("sub").asText());
         assertEquals("authenticated", claims.get("role").asText());
         assertEquals("authenticated", claims.get("aud").asText());

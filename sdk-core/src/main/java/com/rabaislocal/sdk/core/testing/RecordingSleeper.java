@@ -38,13 +38,23 @@ public final class RecordingSleeper implements Sleeper {
         return RetryPolicy.builder().sleeper(this).clock(clock);
     }
 
+    /**
+     * Records the delay and moves the clock forward by it, without waiting; then yields, so that other threads of
+     * the code under test (a background flusher, a producer) get to run between two fake sleeps.
+     *
+     * @param delay the wait asked for, not negative
+     * @throws AssertionError when the delay is negative
+     */
     @Override
-    public synchronized void sleep(Duration delay) {
+    public void sleep(Duration delay) {
         if (delay.isNegative()) {
             throw new AssertionError("asked to sleep a negative delay: " + delay);
         }
-        delays.add(delay);
-        clock.advance(delay);
+        synchronized (this) {
+            delays.add(delay);
+            clock.advance(delay);
+        }
+        Thread.yield();
     }
 
     /** @return the clock this sleeper advances */

@@ -1,4 +1,4 @@
-package com.rabaislocal.sdk.examples.standin;
+package com.rabaislocal.sdk.testing.supabase;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -37,9 +37,11 @@ import java.util.UUID;
  * <p><b>A demo tool, not a Supabase emulator.</b> It serves exactly:
  * <ul>
  *   <li>{@code POST /auth/v1/token?grant_type=password} for one demo user, a merchant ({@link #demoEmail()},
- *       {@link #demoPassword()}), {@code POST /auth/v1/logout} and {@code GET /auth/v1/health}; the session's access token is a well-formed but unsigned JWT
- *       ({@code "alg":"none"}) carrying {@code sub}, {@code role = authenticated} and {@code aud = authenticated},
- *       accepted only by this stand-in;</li>
+ *       {@link #demoPassword()}), {@code POST /auth/v1/logout} and {@code GET /auth/v1/health}; access tokens are
+ *       JWTs signed HS256 with {@link #jwtSecret()} carrying {@code iss} ({@link #issuer()}), {@code sub},
+ *       {@code role = authenticated}, {@code aud = authenticated}, {@code exp} (one hour) and
+ *       {@code app_metadata.role}, so the SDK's {@code JwtVerifier} built with the same secret accepts them;
+ *       {@link #mintUserToken(UUID, String)} issues one for any user without a sign-in;</li>
  *   <li>{@code GET}, {@code POST} and {@code PATCH /rest/v1/offers}, {@code POST /rest/v1/legal_consents},
  *       {@code GET /rest/v1/credits_packages}, {@code POST /rest/v1/logs_audit}, with the filters {@code eq neq gt
  *       gte lt lte is} (also inside a flat {@code or=(...)}), {@code order}, {@code limit}, {@code offset}, a plain
@@ -56,12 +58,14 @@ import java.util.UUID;
  * {@code PGRST202} for a function). The database's audit trigger is not emulated.
  *
  * <p>The keys are new-style Supabase keys ({@code sb_publishable_...}, {@code sb_secret_...}) generated at start;
- * the demo password is random too. The data starts with a few offers in Montréal and Québec City and three credit
+ * the demo password is random too, and so is the JWT secret unless {@link Builder#jwtSecret(Secret)} names one. The data starts with a few offers in Montréal and Québec City and three credit
  * packages. Requests are handled one at a time. Close the stand-in to stop the server.
  */
 public final class SupabaseStandIn implements AutoCloseable {
 
     private static final String DEMO_EMAIL = "marchand.demo@example.com";
+    /** The values {@code users_role_check} allows. */
+    private static final List<String> APP_ROLES = List.of("consumer", "merchant", "affiliate", "admin");
     private static final UUID DEMO_USER = UUID.fromString("7d0c5c1e-3b2a-4f6e-9a51-2f0c8e4b6a10");
     private static final UUID BOULANGERIE = UUID.fromString("0f9a7c1e-8d2b-4c3a-b5e6-1a2b3c4d5e6f");
     private static final UUID CASSE_CROUTE = UUID.fromString("5e4d3c2b-1a09-4f8e-9d7c-6b5a4f3e2d1c");
@@ -72,10 +76,12 @@ public final class SupabaseStandIn implements AutoCloseable {
     private final Secret publishableKey;
     private final Secret secretKey;
     private final Secret demoPassword;
+    private final Secret jwtSecret;
     private final AuthApi auth;
+    private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
     private final RestApi rest;
 
-    private SupabaseStandIn(Clock clock) throws IOException {
+    private SupabaseStandIn(Clock clock, Secret jwtSecret) throws IOException {
         this.clock = clock;
         // The JDK server delays small answers (Nagle) unless told otherwise; it reads the setting once, at first use.
         if (System.getProperty("sun.net.httpserver.nodelay") == null) {
@@ -85,9 +91,10 @@ public final class SupabaseStandIn implements AutoCloseable {
         this.publishableKey = Secret.of("sb_publishable_" + randomHex(random, 16));
         this.secretKey = Secret.of("sb_secret_" + randomHex(random, 16));
         this.demoPassword = Secret.of("demo-" + randomHex(random, 12));
+        this.jwtSecret = jwtSecret != null ? jwtSecret : Secret.of(randomHex(random, 32));
         this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         this.url = "http://127.0.0.1:" + server.getAddress().getPort();
-        this.auth = new AuthApi(url, clock, DEMO_EMAIL, demoPassword, DEMO_USER, "merchant",
+        this.auth = new AuthApi(url, clock, this.jwtSecret, DEMO_EMAIL, demoPassword, DEMO_USER, "merchant",
                 "Boulangerie démo");
         this.rest = new RestApi(Map.of(DEMO_USER, "merchant", BOULANGERIE, "merchant", CASSE_CROUTE, "merchant"));
         seed(clock.instant());
@@ -96,13 +103,13 @@ public final class SupabaseStandIn implements AutoCloseable {
     }
 
     /**
-     * Starts a stand-in on a free port of {@code 127.0.0.1}, on the system clock.
+     * Starts a stand-in on a free port of {@code 127.0.0.1}, on the system clock, with a random JWT secret.
      *
      * @return the running stand-in; close it to stop the server
      * @throws UncheckedIOException if no local port can be opened
      */
     public static SupabaseStandIn start() {
-        return start(Clock.systemUTC());
+        return builder().start();
     }
 
     /**
@@ -113,11 +120,74 @@ public final class SupabaseStandIn implements AutoCloseable {
      * @throws UncheckedIOException if no local port can be opened
      */
     public static SupabaseStandIn start(Clock clock) {
-        Objects.requireNonNull(clock, "clock");
-        try {
-            return new SupabaseStandIn(clock);
-        } catch (IOException e) {
-            throw new UncheckedIOException("the Supabase stand-in could not listen on 127.0.0.1", e);
+        return builder().clock(clock).start();
+    }
+
+    /**
+     * Starts choosing a stand-in's settings.
+     *
+     * @return a builder with the defaults: the system clock, a random JWT secret
+     */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Chooses a stand-in's clock and JWT secret, then starts it. */
+    public static final class Builder {
+
+        /** The shortest HS256 secret accepted: 32 bytes, as Supabase's and the JOSE rules ask. */
+        public static final int MIN_SECRET_BYTES = 32;
+
+        private Clock clock = Clock.systemUTC();
+        private Secret jwtSecret;
+
+        private Builder() {
+        }
+
+        /**
+         * Sets where the stand-in's time comes from: token issue and expiry, {@code now()} in the database rules,
+         * the seeded offers' dates.
+         *
+         * @param clock the clock; not null; default {@link Clock#systemUTC()}
+         * @return this builder
+         */
+        public Builder clock(Clock clock) {
+            this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        /**
+         * Sets the HS256 secret access tokens are signed with, the one the code under test verifies them with
+         * (a project's legacy JWT secret, {@code SUPABASE_JWT_SECRET}).
+         *
+         * @param secret at least {@value #MIN_SECRET_BYTES} bytes of UTF-8; not null; default a random secret of 64
+         *     hexadecimal digits, readable through {@link SupabaseStandIn#jwtSecret()}
+         * @return this builder
+         * @throws IllegalArgumentException when the secret is shorter than {@value #MIN_SECRET_BYTES} bytes
+         */
+        public Builder jwtSecret(Secret secret) {
+            Objects.requireNonNull(secret, "secret");
+            int length = secret.reveal().getBytes(StandardCharsets.UTF_8).length;
+            if (length < MIN_SECRET_BYTES) {
+                throw new IllegalArgumentException("jwtSecret must be at least " + MIN_SECRET_BYTES
+                        + " bytes for HS256 (got " + length + ")");
+            }
+            this.jwtSecret = secret;
+            return this;
+        }
+
+        /**
+         * Starts the stand-in on a free port of {@code 127.0.0.1}.
+         *
+         * @return the running stand-in; close it to stop the server
+         * @throws UncheckedIOException if no local port can be opened
+         */
+        public SupabaseStandIn start() {
+            try {
+                return new SupabaseStandIn(clock, jwtSecret);
+            } catch (IOException e) {
+                throw new UncheckedIOException("the Supabase stand-in could not listen on 127.0.0.1", e);
+            }
         }
     }
 
@@ -147,6 +217,48 @@ public final class SupabaseStandIn implements AutoCloseable {
      */
     public Secret secretKey() {
         return secretKey;
+    }
+
+    /**
+     * Returns the HS256 secret the stand-in signs access tokens with; build the code under test's {@code
+     * JwtVerifier} with it ({@code JwtVerifier.builder().hs256Secret(standIn.jwtSecret())}).
+     *
+     * @return the secret, masked in {@code toString()}
+     */
+    public Secret jwtSecret() {
+        return jwtSecret;
+    }
+
+    /**
+     * Returns the issuer ({@code iss}) of the stand-in's tokens, as a project's Auth server names itself.
+     *
+     * @return {@code <url>/auth/v1}
+     */
+    public String issuer() {
+        return url + "/auth/v1";
+    }
+
+    /**
+     * Issues an access token for a user, as a sign-in would, without asking for a password: signed HS256 with
+     * {@link #jwtSecret()}, valid one hour from the stand-in's clock, {@code sub} = the user,
+     * {@code role = authenticated}, {@code aud = authenticated}, {@code app_metadata.role} = the application role.
+     * The Data API side of the stand-in then treats the user as having that role ({@code users.role}), for example
+     * a merchant writing their own offers.
+     *
+     * @param userId the user's id ({@code auth.uid()}); not null
+     * @param appRole the application role: {@code consumer}, {@code merchant}, {@code affiliate} or {@code admin}
+     * @return the token, masked in {@code toString()}; give it to {@code SupabaseClient.withAccessToken} or to a
+     *     {@code JwtVerifier}
+     * @throws IllegalArgumentException for another role
+     */
+    public synchronized Secret mintUserToken(UUID userId, String appRole) {
+        Objects.requireNonNull(userId, "userId");
+        if (!APP_ROLES.contains(appRole)) {
+            throw new IllegalArgumentException("appRole must be one of " + APP_ROLES + " (users_role_check), got "
+                    + appRole);
+        }
+        rest.addUser(userId, appRole);
+        return Secret.of(auth.mint(userId, appRole));
     }
 
     /**
@@ -207,10 +319,12 @@ public final class SupabaseStandIn implements AutoCloseable {
         return rest.credits.balance(user.toString());
     }
 
-    /** Stops the server at once; requests in flight are cut off. */
+    /** Stops the server at once; requests in flight are cut off. Closing again does nothing. */
     @Override
     public void close() {
-        server.stop(0);
+        if (closed.compareAndSet(false, true)) {
+            server.stop(0);
+        }
     }
 
     /** @return the stand-in's URL; never a key or password */

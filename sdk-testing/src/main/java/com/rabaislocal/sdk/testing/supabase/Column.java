@@ -1,4 +1,4 @@
-package com.rabaislocal.sdk.examples.standin;
+package com.rabaislocal.sdk.testing.supabase;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
