@@ -52,28 +52,54 @@ class FlywayMigrationsTest {
 
     @Test
     void theShippedMigrationsApplyOnceOnARealDatabase() throws Exception {
-        String name = "rabaislocal_compat_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
-        String url = SERVER.replaceFirst("/[^/?]*(\\?|$)", "/" + name + "$1");
-        try (Connection admin = DriverManager.getConnection(SERVER); Statement st = admin.createStatement()) {
-            st.execute("create database " + name);
-        }
-        try {
-            try (Connection c = DriverManager.getConnection(url); Statement st = c.createStatement()) {
-                st.execute(resource("compat/supabase-shim.sql"));
-            }
+        try (ThrowAwayDatabase db = ThrowAwayDatabase.withShim()) {
             PGSimpleDataSource dataSource = new PGSimpleDataSource();
-            dataSource.setURL(url);
+            dataSource.setURL(db.url());
 
             MigrateResult first = SupabaseMigrations.flyway(dataSource).migrate();
             assertEquals(8, first.migrationsExecuted);
             assertEquals(0, SupabaseMigrations.flyway(dataSource).migrate().migrationsExecuted);
-            try (Connection c = DriverManager.getConnection(url); Statement st = c.createStatement();
+            try (Connection c = DriverManager.getConnection(db.url()); Statement st = c.createStatement();
                  ResultSet rs = st.executeQuery("select count(*) from rabaislocal.schema_migrations"
                          + " where version is not null and success")) {
                 rs.next();
                 assertEquals(8, rs.getInt(1));
             }
-        } finally {
+        }
+    }
+
+    /** A database of its own on the test server, with the Supabase shim loaded; dropped on close. */
+    static final class ThrowAwayDatabase implements AutoCloseable {
+
+        private final String name;
+        private final String url;
+
+        private ThrowAwayDatabase(String name) {
+            this.name = name;
+            this.url = SERVER.replaceFirst("/[^/?]*(\\?|$)", "/" + name + "$1");
+        }
+
+        static ThrowAwayDatabase withShim() throws SQLException, IOException {
+            String name = "rabaislocal_compat_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
+            try (Connection admin = DriverManager.getConnection(SERVER); Statement st = admin.createStatement()) {
+                st.execute("create database " + name);
+            }
+            ThrowAwayDatabase db = new ThrowAwayDatabase(name);
+            try (Connection c = DriverManager.getConnection(db.url); Statement st = c.createStatement()) {
+                st.execute(resource("compat/supabase-shim.sql"));
+            } catch (SQLException | RuntimeException e) {
+                db.close();
+                throw e;
+            }
+            return db;
+        }
+
+        String url() {
+            return url;
+        }
+
+        @Override
+        public void close() {
             try (Connection admin = DriverManager.getConnection(SERVER); Statement st = admin.createStatement()) {
                 st.execute("drop database if exists " + name + " with (force)");
             } catch (SQLException e) {
