@@ -285,6 +285,6 @@ final class Query {
 
     private static Refusal unsupported(String what) {
         return Refusal.badRequest("PGRST100", "failed to parse " + what, null,
-                "This local stand-in understands only the PostgREST syntax the Supabase walk-through sends.");
+                "This local stand-in understands only the PostgREST syntax listed in SupabaseStandIn's documentation.");
     }
 }

@@ -14,8 +14,8 @@ import java.util.UUID;
 import java.util.function.Predicate;
 
 /**
- * The stand-in's PostgREST ({@code /rest/v1}): the tables and functions the Supabase walk-through uses, with the
- * rules the migrations give them (Row Level Security, CHECK and NOT NULL constraints, the soft-delete and consent
+ * The stand-in's PostgREST ({@code /rest/v1}): the tables and functions it serves (those the Supabase walk-through
+ * uses), with the rules the migrations give them (Row Level Security, CHECK and NOT NULL constraints, the soft-delete and consent
  * triggers) reduced to what those requests can meet.
  *
  * <table>
@@ -34,8 +34,8 @@ import java.util.function.Predicate;
  */
 final class RestApi {
 
-    private static final String HINT = "This local stand-in serves only the requests of the Supabase walk-through; "
-            + "run against a Supabase project for anything else.";
+    private static final String HINT = "This local stand-in serves only the tables, filters and functions listed in"
+            + " SupabaseStandIn's documentation; run against a Supabase project for anything else.";
 
     final Table offers = new Table("offers",
             Column.key("id", PgType.UUID_TYPE, t -> TextNode.valueOf(UUID.randomUUID().toString())),

@@ -30,11 +30,12 @@ import java.util.TreeMap;
 import java.util.UUID;
 
 /**
- * A local stand-in for a Supabase project, so the Supabase walk-through runs offline: an HTTP server on
- * {@code 127.0.0.1} (a free port) with in-memory data, answering the requests the walk-through makes with the
- * response shapes of Supabase's API gateway, GoTrue and PostgREST.
+ * A local stand-in for a Supabase project, for applications' tests and the SDK's offline examples: an HTTP server on
+ * {@code 127.0.0.1} (a free port) with in-memory data, answering Auth and Data API requests on the RabaisLocal
+ * tables with the response shapes of Supabase's API gateway, GoTrue and PostgREST. A JUnit 5 test gets one from
+ * {@link SupabaseStandInExtension}.
  *
- * <p><b>A demo tool, not a Supabase emulator.</b> It serves exactly:
+ * <p><b>A test tool, not a Supabase emulator.</b> It serves exactly:
  * <ul>
  *   <li>{@code POST /auth/v1/token?grant_type=password} for one demo user, a merchant ({@link #demoEmail()},
  *       {@link #demoPassword()}), {@code POST /auth/v1/logout} and {@code GET /auth/v1/health}; access tokens are
