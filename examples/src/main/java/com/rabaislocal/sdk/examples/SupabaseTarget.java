@@ -9,7 +9,7 @@ import com.rabaislocal.sdk.core.config.Secret;
 import com.rabaislocal.sdk.core.config.Service;
 import com.rabaislocal.sdk.core.config.SupabaseSettings;
 import com.rabaislocal.sdk.core.error.ConfigException;
-import com.rabaislocal.sdk.examples.standin.SupabaseStandIn;
+import com.rabaislocal.sdk.testing.supabase.SupabaseStandIn;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;

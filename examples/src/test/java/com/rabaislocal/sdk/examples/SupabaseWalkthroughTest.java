@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.rabaislocal.sdk.core.audit.AuditEvent;
 import com.rabaislocal.sdk.core.config.SdkConfig;
-import com.rabaislocal.sdk.examples.standin.SupabaseStandIn;
+import com.rabaislocal.sdk.testing.supabase.SupabaseStandIn;
 import com.rabaislocal.sdk.supabase.tables.Offer;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;

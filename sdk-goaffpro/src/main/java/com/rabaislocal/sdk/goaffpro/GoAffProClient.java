@@ -276,7 +276,7 @@ public final class GoAffProClient implements AutoCloseable {
         /**
          * Sets the program (store) id.
          *
-         * @param programId GOAFFPRO_PROGRAM_ID, or null; when set, {@link StoreService#verifyProgram()} checks the
+         * @param programId GOAFFPRO_PROGRAM_ID, or null (the default: no program check); when set, {@link StoreService#verifyProgram()} checks the
          *     token belongs to it
          * @return this builder
          */

@@ -274,7 +274,7 @@ public final class MakeClient implements AutoCloseable {
         /**
          * Sets the team every listing is for (MAKE_TEAM_ID).
          *
-         * @param teamId positive numeric id (in the Team page's address)
+         * @param teamId positive numeric id (in the Team page's address); required, no default
          * @return this builder
          */
         public Builder teamId(long teamId) {
@@ -286,7 +286,8 @@ public final class MakeClient implements AutoCloseable {
          * Sets the base URL from the zone the token belongs to (an explicit {@link #baseUrl(String)} set later
          * wins).
          *
-         * @param zone {@code eu1}, {@code eu2}, {@code us1}, {@code us2} or a zone host
+         * @param zone {@code eu1}, {@code eu2}, {@code us1}, {@code us2} or a zone host; no default: without a
+         *     zone or a base URL, the base URL is required
          * @return this builder
          */
         public Builder zone(String zone) {

@@ -12,7 +12,13 @@ import java.util.Set;
  */
 public record TokenInfo(long userId, String userName, Set<String> scopes) {
 
-    /** Copies the scopes. */
+    /**
+     * Copies the scopes.
+     *
+     * @param userId the token's user
+     * @param userName the user's name
+     * @param scopes the token's scopes, e.g. {@code scenarios:read}
+     */
     public TokenInfo {
         scopes = Set.copyOf(scopes);
     }

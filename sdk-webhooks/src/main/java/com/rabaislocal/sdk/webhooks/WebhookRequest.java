@@ -155,7 +155,9 @@ public final class WebhookRequest {
         }
 
         /**
-         * @param method the HTTP method
+         * Sets the request's HTTP method, upper-cased on build. Required, no default.
+         *
+         * @param method the HTTP method, for example {@code POST}
          * @return this builder
          */
         public Builder method(String method) {
@@ -164,7 +166,9 @@ public final class WebhookRequest {
         }
 
         /**
-         * @param path the request path, without the query
+         * Sets the request path the routes and rate limits are matched on. Required, no default.
+         *
+         * @param path the request path, without the query; starts with {@code /}
          * @return this builder
          */
         public Builder path(String path) {
@@ -173,7 +177,9 @@ public final class WebhookRequest {
         }
 
         /**
-         * @param rawQuery the raw query without {@code ?}; may be null
+         * Sets the query string as received (still percent-encoded); URL-token authentication reads it.
+         *
+         * @param rawQuery the raw query without {@code ?}; may be null, the default (no query)
          * @return this builder
          */
         public Builder rawQuery(String rawQuery) {
@@ -182,7 +188,10 @@ public final class WebhookRequest {
         }
 
         /**
-         * @param peerAddress the IP literal of the connection's peer
+         * Sets the address of the connection's peer (before any proxy header is trusted); rate limits and blocks
+         * are keyed on the client IP derived from it. Required, no default.
+         *
+         * @param peerAddress the IP literal of the connection's peer, for example {@code 203.0.113.7}
          * @return this builder
          */
         public Builder peerAddress(String peerAddress) {
@@ -229,6 +238,8 @@ public final class WebhookRequest {
         }
 
         /**
+         * Builds the request, checking every required field at once.
+         *
          * @return the request
          * @throws com.rabaislocal.sdk.core.error.ValidationException when method, path or peer address is missing
          */

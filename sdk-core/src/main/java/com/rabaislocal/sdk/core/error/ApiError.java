@@ -185,7 +185,7 @@ public final class ApiError {
         }
 
         /**
-         * Sets service.
+         * Sets the service that answered, as named in messages (for example {@code supabase}).
          *
          * @param service the service name
          * @return this builder
@@ -196,7 +196,7 @@ public final class ApiError {
         }
 
         /**
-         * Sets httpStatus.
+         * Sets the HTTP status of the answer (0 when no answer came).
          *
          * @param httpStatus the HTTP status
          * @return this builder
@@ -207,7 +207,7 @@ public final class ApiError {
         }
 
         /**
-         * Sets method.
+         * Sets the HTTP method of the failed call.
          *
          * @param method the HTTP method
          * @return this builder
@@ -218,7 +218,7 @@ public final class ApiError {
         }
 
         /**
-         * Sets path.
+         * Sets the path of the failed call, without its query.
          *
          * @param path the URL path, without query
          * @return this builder
@@ -229,7 +229,7 @@ public final class ApiError {
         }
 
         /**
-         * Sets code.
+         * Sets the service's own error code (for example PostgREST's {@code PGRST116}).
          *
          * @param code the service's error code
          * @return this builder
@@ -240,7 +240,7 @@ public final class ApiError {
         }
 
         /**
-         * Sets message.
+         * Sets the service's own message.
          *
          * @param message the service's message
          * @return this builder
@@ -251,7 +251,7 @@ public final class ApiError {
         }
 
         /**
-         * Sets details.
+         * Sets the service's details text, when it sends one.
          *
          * @param details the service's details
          * @return this builder
@@ -262,7 +262,7 @@ public final class ApiError {
         }
 
         /**
-         * Sets hint.
+         * Sets the service's hint text, when it sends one.
          *
          * @param hint the service's hint
          * @return this builder
@@ -273,7 +273,7 @@ public final class ApiError {
         }
 
         /**
-         * Sets requestId.
+         * Sets the service's request id, to quote to its support.
          *
          * @param requestId the request id
          * @return this builder
@@ -284,7 +284,7 @@ public final class ApiError {
         }
 
         /**
-         * Sets retryable.
+         * Sets whether repeating the same call may succeed (a 503 may, a 400 will not).
          *
          * @param retryable whether a repeat may succeed
          * @return this builder
@@ -295,7 +295,7 @@ public final class ApiError {
         }
 
         /**
-         * Sets rawBody.
+         * Sets the error body as received.
          *
          * @param rawBody the body as received
          * @return this builder
@@ -330,7 +330,8 @@ public final class ApiError {
         }
 
         /**
-         * Sets retryAfter.
+         * Sets the wait the service asked for before a new attempt ({@code Retry-After} or a reset
+         * header).
          *
          * @param retryAfter the delay the service asked for
          * @return this builder

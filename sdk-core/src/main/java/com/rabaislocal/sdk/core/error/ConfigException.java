@@ -10,6 +10,7 @@ public class ConfigException extends RabaisSdkException {
 
     private static final long serialVersionUID = 1L;
 
+    /** Every problem found, one sentence each, in the order found. */
     private final List<String> problems;
 
     /**

@@ -10,6 +10,7 @@ public class TransportException extends RabaisSdkException {
 
     private static final long serialVersionUID = 1L;
 
+    /** The service the call was for. */
     private final String service;
 
     /**

@@ -18,9 +18,13 @@ public class UnexpectedResponseException extends RabaisSdkException {
     /** How many characters of the body the exception keeps. */
     public static final int BODY_PREFIX_LIMIT = 512;
 
+    /** The service that answered. */
     private final String service;
+    /** The answer's HTTP status. */
     private final int httpStatus;
+    /** The service's request id, or null. */
     private final String requestId;
+    /** The first {@value #BODY_PREFIX_LIMIT} characters of the body. */
     private final String bodyPrefix;
 
     /**

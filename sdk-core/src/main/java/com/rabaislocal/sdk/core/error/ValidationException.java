@@ -14,6 +14,7 @@ public class ValidationException extends RabaisSdkException {
 
     private static final long serialVersionUID = 1L;
 
+    /** The messages of each failing field, by field name. */
     private final Map<String, List<String>> fieldErrors;
 
     /**

@@ -129,7 +129,7 @@ public final class SdkHttpClient implements AutoCloseable {
         }
 
         /**
-         * Sets timeout.
+         * Sets how long opening a TCP (and TLS) connection may take before the attempt fails.
          *
          * @param timeout connect timeout, positive; default 10 s
          * @return this builder
@@ -140,7 +140,8 @@ public final class SdkHttpClient implements AutoCloseable {
         }
 
         /**
-         * Sets timeout.
+         * Sets the longest silence while reading an answer: the attempt fails when no byte arrives for
+         * this long (a slow but steady answer is fine). The call's deadline still bounds the whole call.
          *
          * @param timeout read timeout, positive; default 30 s
          * @return this builder
@@ -151,7 +152,7 @@ public final class SdkHttpClient implements AutoCloseable {
         }
 
         /**
-         * Sets timeout.
+         * Sets the longest a request body write may stall before the attempt fails.
          *
          * @param timeout write timeout, positive; default 30 s
          * @return this builder
@@ -162,7 +163,8 @@ public final class SdkHttpClient implements AutoCloseable {
         }
 
         /**
-         * Sets logBodies.
+         * Sets whether request and answer bodies are logged, at DEBUG level only. Keep it off in
+         * production: bodies may hold personal data.
          *
          * @param logBodies log bodies at DEBUG; default false
          * @return this builder

@@ -288,7 +288,8 @@ public final class SdkRequest {
         }
 
         /**
-         * Sets method.
+         * Sets the HTTP method, upper-cased; it decides with the idempotency key whether a failed attempt
+         * may be retried. Required.
          *
          * @param method the HTTP method
          * @return this builder
@@ -461,7 +462,7 @@ public final class SdkRequest {
         }
 
         /**
-         * Sets timeout.
+         * Sets the limit of each attempt of this request, overriding the client's.
          *
          * @param timeout limit of each attempt, positive; null for the client's
          * @return this builder
@@ -472,7 +473,8 @@ public final class SdkRequest {
         }
 
         /**
-         * Sets deadline.
+         * Sets the limit of this request across every attempt and wait, overriding the retry policy's
+         * deadline.
          *
          * @param deadline limit across attempts, positive; null for the policy's
          * @return this builder

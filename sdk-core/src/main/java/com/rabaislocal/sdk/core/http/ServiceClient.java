@@ -743,7 +743,7 @@ public final class ServiceClient implements AutoCloseable {
         }
 
         /**
-         * Sets service.
+         * Sets the service name used in log lines, exception messages, metrics and audit events.
          *
          * @param service the service name for logs and errors, e.g. {@code "supabase"}
          * @return this builder
@@ -754,7 +754,8 @@ public final class ServiceClient implements AutoCloseable {
         }
 
         /**
-         * Sets baseUrl.
+         * Sets the URL that every request path is resolved against; a path is appended to it, so keep
+         * a trailing {@code /} when the base has a path. Required.
          *
          * @param baseUrl the base URL, http or https
          * @return this builder
@@ -766,7 +767,7 @@ public final class ServiceClient implements AutoCloseable {
         }
 
         /**
-         * Sets baseUrl.
+         * Sets the URL that every request path is resolved against, already parsed. Required.
          *
          * @param baseUrl the base URL
          * @return this builder
@@ -778,7 +779,8 @@ public final class ServiceClient implements AutoCloseable {
         }
 
         /**
-         * Sets transport.
+         * Sets the HTTP transport (connection pool, timeouts, interceptors). Sharing one transport between
+         * clients shares its connection pool; the client never closes a transport it was given.
          *
          * @param transport the shared transport; default {@link SdkHttpClient#shared()}
          * @return this builder
@@ -789,7 +791,8 @@ public final class ServiceClient implements AutoCloseable {
         }
 
         /**
-         * Sets authenticator.
+         * Sets what adds the credentials to each attempt; the header names it declares are masked in logs
+         * and messages. Default: no credentials.
          *
          * @param authenticator adds credentials to each attempt
          * @return this builder
@@ -805,7 +808,8 @@ public final class ServiceClient implements AutoCloseable {
         }
 
         /**
-         * Sets errorParser.
+         * Sets how the service's error bodies are read into typed exceptions. Default: {@link
+         * ErrorParser#generic()}, which reads the common JSON shapes ({@code message}, {@code code}, {@code errors}).
          *
          * @param errorParser reads the service's error bodies
          * @return this builder
@@ -816,7 +820,7 @@ public final class ServiceClient implements AutoCloseable {
         }
 
         /**
-         * Sets retryPolicy.
+         * Sets the retry policy: how many attempts, the waits between them and the whole call's deadline.
          *
          * @param retryPolicy the retry policy; default {@link RetryPolicy#defaults()}
          * @return this builder
@@ -884,7 +888,7 @@ public final class ServiceClient implements AutoCloseable {
         }
 
         /**
-         * Sets timeout.
+         * Sets the limit of each attempt of this call, on top of the transport's timeouts.
          *
          * @param timeout limit of each attempt, positive; null: only the deadline applies
          * @return this builder

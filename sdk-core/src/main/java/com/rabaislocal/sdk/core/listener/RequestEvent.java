@@ -29,6 +29,18 @@ public record RequestEvent(String service, String operation, String method, Stri
     /**
      * Validates the event.
      *
+     * @param service the service, e.g. {@code "mailersend"}; low cardinality
+     * @param operation the operation name the module gave the call, e.g. {@code "emails.send"}; low cardinality (when
+     *     a module gives none it is the method and the path's first segment, e.g. {@code "GET offers"})
+     * @param method the HTTP method
+     * @param path the request path without query, e.g. {@code /v1/email}; may hold ids, so never a metric tag
+     * @param attempt 1 for the first attempt; for {@link RequestListener#onStart} always 1
+     * @param status the HTTP status, or 0 when there was no answer (or not yet)
+     * @param elapsed time since the call started (all attempts and waits), zero in {@code onStart}
+     * @param requestId the service's request id, when it sent one
+     * @param errorFamily the simple class name of the exception the call ended with or the attempt failed with (e.g.
+     *     {@code RateLimitException}, {@code RequestTimeoutException}); empty on success
+     * @param retryDelay for {@link RequestListener#onRetry}: the wait before the next attempt; zero otherwise
      * @throws NullPointerException when a field is null
      */
     public RequestEvent {

@@ -20,6 +20,8 @@ public record Page<T>(List<T> items, String nextCursor) {
     /**
      * Copies the items.
      *
+     * @param items the items, in the service's order; never null (copied)
+     * @param nextCursor where the next page starts, or null when this is the last page
      * @throws NullPointerException when {@code items} is null
      */
     public Page {

@@ -199,9 +199,10 @@ public final class RetryPolicy {
         }
 
         /**
-         * Sets maxRetries.
+         * Sets how many times a failed attempt is retried: the call makes at most {@code maxRetries + 1}
+         * attempts, fewer when the {@link #deadline(Duration) deadline} runs out first. 0 disables retries.
          *
-         * @param maxRetries retries after the first attempt, 0 to 10
+         * @param maxRetries retries after the first attempt, 0 to 10; default 2
          * @return this builder
          */
         public Builder maxRetries(int maxRetries) {
@@ -210,9 +211,10 @@ public final class RetryPolicy {
         }
 
         /**
-         * Sets initialBackoff.
+         * Sets the wait before the first retry; each later retry doubles it, up to {@link #maxBackoff(Duration)},
+         * and jitter then shortens it (see {@link #minJitter(double)}). A server's {@code Retry-After} replaces it.
          *
-         * @param initialBackoff first backoff delay, positive
+         * @param initialBackoff first backoff delay, positive; default 500 ms
          * @return this builder
          */
         public Builder initialBackoff(Duration initialBackoff) {
@@ -221,9 +223,10 @@ public final class RetryPolicy {
         }
 
         /**
-         * Sets maxBackoff.
+         * Sets the longest computed wait between two attempts, before jitter; a server's {@code Retry-After} is
+         * capped by {@link #maxRetryAfter(Duration)} instead.
          *
-         * @param maxBackoff backoff cap, at least the initial backoff
+         * @param maxBackoff backoff cap, at least the initial backoff; default 8 s
          * @return this builder
          */
         public Builder maxBackoff(Duration maxBackoff) {
@@ -232,9 +235,10 @@ public final class RetryPolicy {
         }
 
         /**
-         * Sets minJitter.
+         * Sets how much jitter may shorten a computed wait: the wait is multiplied by a random factor between
+         * {@code minJitter} and 1, so instances that failed together do not retry together.
          *
-         * @param minJitter lower bound of the jitter factor, in [0, 1]; 1 disables jitter
+         * @param minJitter lower bound of the jitter factor, in [0, 1]; 1 disables jitter; default 0.75
          * @return this builder
          */
         public Builder minJitter(double minJitter) {
@@ -243,9 +247,10 @@ public final class RetryPolicy {
         }
 
         /**
-         * Sets maxRetryAfter.
+         * Sets the longest wait the SDK accepts from a server's {@code Retry-After} (seconds or HTTP date) or rate
+         * limit reset hint; a longer hint is cut to this. The deadline still applies.
          *
-         * @param maxRetryAfter cap on a server's wait hint, not negative
+         * @param maxRetryAfter cap on a server's wait hint, not negative; default 60 s
          * @return this builder
          */
         public Builder maxRetryAfter(Duration maxRetryAfter) {
@@ -254,9 +259,10 @@ public final class RetryPolicy {
         }
 
         /**
-         * Sets statuses.
+         * Sets which HTTP statuses are retried (replacing the set, not adding to it). A non-idempotent write is
+         * retried only when the module knows it was not applied, whatever this set says.
          *
-         * @param statuses the HTTP statuses to retry
+         * @param statuses the HTTP statuses to retry, 100 to 599; default 408, 429, 500, 502, 503, 504
          * @return this builder
          */
         public Builder retryableStatuses(Set<Integer> statuses) {
@@ -278,9 +284,10 @@ public final class RetryPolicy {
         }
 
         /**
-         * Sets retryOnIoFailure.
+         * Sets whether an attempt that got no answer (connection refused or reset, timeout, cut body) is retried.
+         * Idempotency rules for writes apply as for statuses.
          *
-         * @param retryOnIoFailure whether to retry when no answer came
+         * @param retryOnIoFailure whether to retry when no answer came; default true
          * @return this builder
          */
         public Builder retryOnIoFailure(boolean retryOnIoFailure) {
@@ -289,9 +296,10 @@ public final class RetryPolicy {
         }
 
         /**
-         * Sets deadline.
+         * Sets the total time one call may take, every attempt and wait included; when it runs out the call ends
+         * with a timeout exception, however the server behaves.
          *
-         * @param deadline total time per call across attempts, positive
+         * @param deadline total time per call across attempts, positive; default 60 s
          * @return this builder
          */
         public Builder deadline(Duration deadline) {
@@ -300,9 +308,9 @@ public final class RetryPolicy {
         }
 
         /**
-         * Sets sleeper.
+         * Sets how the policy waits between attempts; tests pass a recording sleeper so they never sleep.
          *
-         * @param sleeper how to wait between attempts
+         * @param sleeper how to wait between attempts; default {@link Sleeper#THREAD} ({@code Thread.sleep})
          * @return this builder
          */
         public Builder sleeper(Sleeper sleeper) {
@@ -311,9 +319,9 @@ public final class RetryPolicy {
         }
 
         /**
-         * Sets clock.
+         * Sets the clock that deadlines are measured with and that {@code Retry-After} HTTP dates are read against.
          *
-         * @param clock the clock for deadlines and HTTP dates
+         * @param clock the clock for deadlines and HTTP dates; default {@link Clock#systemUTC()}
          * @return this builder
          */
         public Builder clock(Clock clock) {
@@ -322,9 +330,9 @@ public final class RetryPolicy {
         }
 
         /**
-         * Sets random.
+         * Sets the source of the jitter factor; tests pass a constant to make waits exact.
          *
-         * @param random source of jitter in [0, 1)
+         * @param random source of jitter in [0, 1); default {@code ThreadLocalRandom}
          * @return this builder
          */
         public Builder random(DoubleSupplier random) {

@@ -16,6 +16,9 @@ public record ServerSentEvent(String id, String type, String data) {
     /**
      * Checks the data.
      *
+     * @param id the {@code id:} field, or null
+     * @param type the {@code event:} field, or null (most Chat Completions streams send none)
+     * @param data the data, never null
      * @throws NullPointerException when {@code data} is null
      */
     public ServerSentEvent {

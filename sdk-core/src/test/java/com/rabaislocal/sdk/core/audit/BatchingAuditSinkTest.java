@@ -12,6 +12,7 @@ import com.rabaislocal.sdk.core.error.ConfigException;
 import com.rabaislocal.sdk.core.error.ValidationException;
 import com.rabaislocal.sdk.core.testing.LogCapture;
 import com.rabaislocal.sdk.core.testing.RecordingAuditSink;
+import com.rabaislocal.sdk.core.testing.RecordingSleeper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -220,12 +221,12 @@ class BatchingAuditSinkTest {
     @Test
     void downstreamFailingForAWhileStillReceivesEveryEventInOrder() throws Exception {
         RecordingAuditSink downstream = new RecordingAuditSink().failNext(3);
-        FakeTime time = new FakeTime();
+        RecordingSleeper time = RecordingSleeper.create();
         List<AuditEvent> sent = events(50, "d");
         try (LogCapture logs = LogCapture.sdk();
              BatchingAuditSink sink = sink(downstream).batchSize(10).linger(Duration.ofSeconds(1))
                      .initialBackoff(Duration.ofSeconds(1)).maxBackoff(Duration.ofSeconds(8))
-                     .clock(time).sleeper(time).build()) {
+                     .clock(time.clock()).sleeper(time).build()) {
             for (int i = 0; i < 50; i += 10) {
                 sink.write(sent.subList(i, i + 10));
             }
@@ -248,7 +249,7 @@ class BatchingAuditSinkTest {
             assertEquals(50, sink.deliveredCount());
             assertTrue(sink.spooledCount() >= 10);
             // Three failures in a row wait 1 s, 2 s and 4 s of (fake) time before the fourth call.
-            assertTrue(time.elapsed().compareTo(Duration.ofSeconds(7)) >= 0, "backoff honoured: " + time.elapsed());
+            assertTrue(time.total().compareTo(Duration.ofSeconds(7)) >= 0, "backoff honoured: " + time.total());
             assertEquals(List.of(), spoolFiles(), "the spool is deleted once replayed");
             assertFalse(Files.exists(cursorFile()));
 
@@ -482,10 +483,10 @@ class BatchingAuditSinkTest {
     @Test
     void eventsStayInMemoryWhenTheSpoolCannotBeWritten() throws Exception {
         RecordingAuditSink downstream = new RecordingAuditSink().failAlways();
-        FakeTime time = new FakeTime();
+        RecordingSleeper time = RecordingSleeper.create();
         AuditEvent event = events(1, "mem").get(0);
         try (LogCapture logs = LogCapture.sdk();
-             BatchingAuditSink sink = sink(downstream).linger(Duration.ofSeconds(1)).clock(time).sleeper(time)
+             BatchingAuditSink sink = sink(downstream).linger(Duration.ofSeconds(1)).clock(time.clock()).sleeper(time)
                      .initialBackoff(Duration.ofSeconds(1)).maxBackoff(Duration.ofMinutes(10)).build()) {
             // A directory where the spool file should be: appends fail even for root.
             Files.createDirectories(firstSegment());
@@ -729,7 +730,7 @@ class BatchingAuditSinkTest {
     @Test
     void concurrentProducersWithAFlakyDownstreamLoseNothing() throws Exception {
         RecordingAuditSink downstream = new RecordingAuditSink().failWhen(call -> call % 5 == 0);
-        FakeTime time = new FakeTime();
+        RecordingSleeper time = RecordingSleeper.create();
         int producers = 8;
         int perProducer = 250;
         List<List<AuditEvent>> perThread = new ArrayList<>();
@@ -741,7 +742,7 @@ class BatchingAuditSinkTest {
         }
         LogCapture logs = LogCapture.sdk();
         BatchingAuditSink sink = sink(downstream).queueCapacity(50).batchSize(20).linger(Duration.ofMillis(2))
-                .initialBackoff(Duration.ofMillis(10)).maxBackoff(Duration.ofMillis(40)).clock(time).sleeper(time)
+                .initialBackoff(Duration.ofMillis(10)).maxBackoff(Duration.ofMillis(40)).clock(time.clock()).sleeper(time)
                 .build();
         CountDownLatch start = new CountDownLatch(1);
         List<Thread> threads = new ArrayList<>();

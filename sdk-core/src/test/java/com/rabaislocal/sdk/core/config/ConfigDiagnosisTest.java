@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.rabaislocal.sdk.core.testing.FakeClock;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -46,7 +47,7 @@ class ConfigDiagnosisTest {
         String anon = Fixtures.anon();
         String oldService = Fixtures.jwt("anon", Fixtures.REF, NOW.minus(Duration.ofDays(219)), null);
         Files.writeString(env, "SUPABASE_SERVICE_ROLE_KEY=" + oldService + "\nthis line is broken\n");
-        SdkConfig.Builder b = SdkConfig.builder().clock(new Fixtures.MutableClock(NOW)).dotEnvFile(env)
+        SdkConfig.Builder b = SdkConfig.builder().clock(FakeClock.at(NOW)).dotEnvFile(env)
                 .environmentVariables(Map.of("RABAISLOCAL_ENV", "prod", "SUPABASE_URL", "http://localhost:54321",
                         "SUPABASE_ANON_KEY", anon, "MAILERSEND_DOMAIN", Fixtures.OPENAI_KEY))
                 .require(Service.MAILERSEND);

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.rabaislocal.sdk.core.error.ConfigException;
+import com.rabaislocal.sdk.core.testing.FakeClock;
 import com.rabaislocal.sdk.core.testing.LogCapture;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -30,13 +31,13 @@ class CredentialRotationTest {
     @TempDir
     Path dir;
     private Path file;
-    private Fixtures.MutableClock clock;
+    private FakeClock clock;
     private long mtime = 1_700_000_000_000L;
 
     @BeforeEach
     void setUp() {
         file = dir.resolve(".env");
-        clock = new Fixtures.MutableClock(NOW);
+        clock = FakeClock.at(NOW);
     }
 
     /** Rewrites the .env file and moves its modification time forward, as a deployment tool would. */

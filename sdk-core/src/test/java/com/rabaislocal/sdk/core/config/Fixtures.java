@@ -2,12 +2,10 @@ package com.rabaislocal.sdk.core.config;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.rabaislocal.sdk.core.json.SdkJson;
+import com.rabaislocal.sdk.core.testing.FakeClock;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -75,7 +73,7 @@ final class Fixtures {
     /** A builder with every service configured validly, from injected (empty) process sources. */
     static SdkConfig.Builder complete() {
         return SdkConfig.builder()
-                .clock(new MutableClock(NOW))
+                .clock(FakeClock.at(NOW))
                 .set(ConfigKey.SUPABASE_URL, SUPABASE_URL)
                 .set(ConfigKey.SUPABASE_ANON_KEY, anon())
                 .set(ConfigKey.SUPABASE_SERVICE_ROLE_KEY, serviceRole())
@@ -87,33 +85,5 @@ final class Fixtures {
                 .set(ConfigKey.GOAFFPRO_PROGRAM_ID, "4242")
                 .set(ConfigKey.MAKE_TEAM_ID, "123456")
                 .set(ConfigKey.MAKE_API_TOKEN, MAKE_TOKEN);
-    }
-
-    /** A clock tests move by hand; never sleeps. */
-    static final class MutableClock extends Clock {
-        private volatile Instant now;
-
-        MutableClock(Instant start) {
-            this.now = start;
-        }
-
-        void advance(Duration d) {
-            now = now.plus(d);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 }

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.rabaislocal.sdk.core.error.ConfigException;
+import com.rabaislocal.sdk.core.testing.FakeClock;
 import com.rabaislocal.sdk.core.testing.LogCapture;
 import java.time.Duration;
 import java.time.Instant;
@@ -18,7 +19,7 @@ import org.junit.jupiter.api.Test;
 
 class KeyAgeWarningTest {
 
-    private final Fixtures.MutableClock clock = new Fixtures.MutableClock(NOW);
+    private final FakeClock clock = FakeClock.at(NOW);
 
     private static String issuedDaysAgo(String role, long days) {
         return Fixtures.jwt(role, REF, NOW.minus(Duration.ofDays(days)), null);

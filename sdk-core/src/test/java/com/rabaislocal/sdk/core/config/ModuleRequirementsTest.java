@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.rabaislocal.sdk.core.error.ConfigException;
+import com.rabaislocal.sdk.core.testing.FakeClock;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
@@ -61,7 +62,7 @@ class ModuleRequirementsTest {
 
     @Test
     void supabaseSettings() {
-        SdkConfig config = SdkConfig.builder().clock(new Fixtures.MutableClock(Fixtures.NOW))
+        SdkConfig config = SdkConfig.builder().clock(FakeClock.at(Fixtures.NOW))
                 .set(ConfigKey.SUPABASE_URL, "HTTPS://" + Fixtures.REF + ".Supabase.co/")
                 .set(ConfigKey.SUPABASE_ANON_KEY, Fixtures.anon())
                 .build();

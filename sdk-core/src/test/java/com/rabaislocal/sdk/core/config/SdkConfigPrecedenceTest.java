@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.rabaislocal.sdk.core.error.ConfigException;
+import com.rabaislocal.sdk.core.testing.FakeClock;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -99,7 +100,7 @@ class SdkConfigPrecedenceTest {
         props.setProperty("rabaislocal.supabase.url", Fixtures.SUPABASE_URL);
         props.setProperty("rabaislocal.env", "stage");
         props.setProperty("rabaislocal.supabase.anon.key", Fixtures.anon());
-        SdkConfig config = SdkConfig.builder().systemProperties(props).clock(new Fixtures.MutableClock(Fixtures.NOW))
+        SdkConfig config = SdkConfig.builder().systemProperties(props).clock(FakeClock.at(Fixtures.NOW))
                 .build();
         assertEquals(RabaisEnvironment.STAGING, config.environment());
         assertEquals(Fixtures.SUPABASE_URL, config.supabase().url().toString());

@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.rabaislocal.sdk.core.error.ConfigException;
+import com.rabaislocal.sdk.core.testing.FakeClock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -20,7 +21,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class SdkConfigValidationTest {
 
     private static SdkConfig.Builder builder() {
-        return SdkConfig.builder().clock(new Fixtures.MutableClock(NOW));
+        return SdkConfig.builder().clock(FakeClock.at(NOW));
     }
 
     /** Builds, expecting failure, and checks that no secret of the builder leaks into the message. */

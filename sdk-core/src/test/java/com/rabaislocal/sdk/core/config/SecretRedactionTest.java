@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.rabaislocal.sdk.core.error.ConfigException;
+import com.rabaislocal.sdk.core.testing.FakeClock;
 import com.rabaislocal.sdk.core.testing.LogCapture;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -43,7 +44,7 @@ class SecretRedactionTest {
 
     @Test
     void noSecretInToStringExceptionsOrLogs() throws IOException {
-        Fixtures.MutableClock clock = new Fixtures.MutableClock(NOW);
+        FakeClock clock = FakeClock.at(NOW);
         Path env = dir.resolve(".env");
         Files.writeString(env, "SUPABASE_SERVICE_ROLE_KEY=" + OLD_SERVICE + "\nMAKE_API_TOKEN=" + Fixtures.MAKE_TOKEN
                 + "\n");

@@ -116,7 +116,8 @@ public final class OrderCreateParams extends WriteParams {
         /**
          * Sets the subtotal the commission is computed on.
          *
-         * @param subtotal not negative
+         * @param subtotal a decimal amount in the order's currency (for example {@code 12.50}, not cents), not negative;
+         *     null removes it; not sent by default
          * @return this builder
          */
         public Builder subtotal(BigDecimal subtotal) {
@@ -124,9 +125,10 @@ public final class OrderCreateParams extends WriteParams {
         }
 
         /**
-         * Sets the discount.
+         * Sets the order's discount, sent to GoAffPro alongside the subtotal.
          *
-         * @param discount not negative
+         * @param discount a decimal amount in the order's currency (for example {@code 12.50}, not cents), not negative;
+         *     null removes it; not sent by default
          * @return this builder
          */
         public Builder discount(BigDecimal discount) {
@@ -134,9 +136,10 @@ public final class OrderCreateParams extends WriteParams {
         }
 
         /**
-         * Sets the tax.
+         * Sets the order's tax, sent to GoAffPro alongside the subtotal.
          *
-         * @param tax not negative
+         * @param tax a decimal amount in the order's currency (for example {@code 12.50}, not cents), not negative;
+         *     null removes it; not sent by default
          * @return this builder
          */
         public Builder tax(BigDecimal tax) {
@@ -144,9 +147,10 @@ public final class OrderCreateParams extends WriteParams {
         }
 
         /**
-         * Sets the shipping.
+         * Sets the order's shipping, sent to GoAffPro alongside the subtotal.
          *
-         * @param shipping not negative
+         * @param shipping a decimal amount in the order's currency (for example {@code 12.50}, not cents), not negative;
+         *     null removes it; not sent by default
          * @return this builder
          */
         public Builder shipping(BigDecimal shipping) {
@@ -154,9 +158,9 @@ public final class OrderCreateParams extends WriteParams {
         }
 
         /**
-         * Sets the currency.
+         * Sets the currency of the order's amounts, upper-cased.
          *
-         * @param currency ISO 4217 code, e.g. {@code CAD}
+         * @param currency ISO 4217 code, e.g. {@code CAD}; null removes it; not sent by default
          * @return this builder
          */
         public Builder currency(String currency) {
@@ -170,7 +174,7 @@ public final class OrderCreateParams extends WriteParams {
         /**
          * Sets when the order was placed, sent as ISO-8601 UTC.
          *
-         * @param date the instant
+         * @param date the instant, to the millisecond; null removes it; not sent by default
          * @return this builder
          */
         public Builder date(Instant date) {

@@ -23,9 +23,10 @@ public final class OrderUpdateParams extends WriteParams {
         }
 
         /**
-         * Sets the commission.
+         * Sets the affiliate's commission on the order, replacing the one GoAffPro computed.
          *
-         * @param commission the amount, not negative
+         * @param commission a decimal amount in the order's currency (not cents), not negative; null removes it; not
+         *     sent by default (the commission is unchanged)
          * @return this builder
          */
         public Builder commission(BigDecimal commission) {

@@ -53,9 +53,9 @@ public final class RewardCreateParams extends WriteParams {
         }
 
         /**
-         * Sets the network level.
+         * Sets the level in the multi-level network the reward is for (1: the affiliate who referred the order).
          *
-         * @param level at least 1
+         * @param level at least 1; not sent by default
          * @return this builder
          */
         public Builder level(int level) {
@@ -68,9 +68,9 @@ public final class RewardCreateParams extends WriteParams {
         }
 
         /**
-         * Sets the status.
+         * Sets the status the reward is created with.
          *
-         * @param status pending, approved or rejected
+         * @param status pending, approved or rejected; null removes it; not sent by default
          * @return this builder
          */
         public Builder status(RewardStatus status) {

@@ -11,7 +11,12 @@ import java.util.List;
  */
 public record BackupReport(List<Entry> entries, Path manifest) {
 
-    /** Copies the entries. */
+    /**
+     * Copies the entries.
+     *
+     * @param entries one entry per scenario, by id
+     * @param manifest the manifest's path
+     */
     public BackupReport {
         entries = List.copyOf(entries);
     }

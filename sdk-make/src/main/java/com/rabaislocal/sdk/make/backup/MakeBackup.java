@@ -231,7 +231,7 @@ public final class MakeBackup {
         /**
          * Sets the client whose team is backed up.
          *
-         * @param client the client
+         * @param client the client; required
          * @return this builder
          */
         public Builder client(MakeClient client) {
@@ -242,7 +242,7 @@ public final class MakeBackup {
         /**
          * Sets the folder (created when missing).
          *
-         * @param directory the folder, e.g. a Git working copy's {@code make-backup/}
+         * @param directory the folder, e.g. a Git working copy's {@code make-backup/}; required
          * @return this builder
          */
         public Builder directory(Path directory) {

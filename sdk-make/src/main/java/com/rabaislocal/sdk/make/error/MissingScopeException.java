@@ -13,6 +13,7 @@ public class MissingScopeException extends ConfigException {
 
     private static final long serialVersionUID = 1L;
 
+    /** The scopes the token lacks. */
     private final Set<String> missing;
 
     /**

@@ -42,9 +42,9 @@ public record LogListParams(Optional<Instant> from, Optional<Instant> to, Option
         }
 
         /**
-         * Sets the lower bound.
+         * Keeps the executions that started at or after an instant.
          *
-         * @param from inclusive
+         * @param from inclusive, before {@link #to(Instant)} when both are set; null (the default) for no lower bound
          * @return this builder
          */
         public Builder from(Instant from) {
@@ -53,9 +53,9 @@ public record LogListParams(Optional<Instant> from, Optional<Instant> to, Option
         }
 
         /**
-         * Sets the upper bound.
+         * Keeps the executions that started before an instant.
          *
-         * @param to exclusive
+         * @param to exclusive; null (the default) for no upper bound
          * @return this builder
          */
         public Builder to(Instant to) {

@@ -59,9 +59,10 @@ public record RunParams(ObjectNode data, boolean responsive, Optional<URI> callb
         }
 
         /**
-         * Sets the inputs.
+         * Sets the scenario's inputs, keyed by the names of its scenario interface.
          *
-         * @param data a map, record or {@link JsonNode} that serialises to a JSON object
+         * @param data a map, record or {@link JsonNode} that serialises to a JSON object; default none (no {@code data}
+         *     field is sent)
          * @return this builder
          */
         public Builder data(Object data) {
@@ -81,9 +82,9 @@ public record RunParams(ObjectNode data, boolean responsive, Optional<URI> callb
         }
 
         /**
-         * Sets the callback URL.
+         * Sets where Make POSTs {@code {executionId, statusUrl}} when the run ends.
          *
-         * @param callbackUrl an https URL
+         * @param callbackUrl an https URL; default none (no callback)
          * @return this builder
          */
         public Builder callbackUrl(String callbackUrl) {

@@ -29,6 +29,13 @@ public record Alert(String rule, Severity severity, Kind kind, String message, I
     /**
      * Checks the fields.
      *
+     * @param rule the rule's name, e.g. {@code database-down}
+     * @param severity the rule's severity
+     * @param kind firing, reminder or resolved
+     * @param message what was measured, in words, without secrets (e.g. {@code "error rate 7.5% over the last 5 min
+     *     (6 of 80 calls)"})
+     * @param startedAt when the rule started firing
+     * @param at when this notification was made
      * @throws NullPointerException when a field is null
      */
     public Alert {

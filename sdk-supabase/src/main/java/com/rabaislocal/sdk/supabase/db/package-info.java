@@ -2,9 +2,10 @@
  * The RabaisLocal database schema and the means to apply it.
  *
  * <p>The SQL migrations for the global tables (users, logs_audit, legal_consents, credits_packages,
- * credits_transactions, offers, ai_agents) ship inside this jar under {@code db/migrations/}, listed in
- * {@code db/migrations/INDEX}. Apply them with the Supabase CLI, or from Java with {@link
- * com.rabaislocal.sdk.supabase.db.MigrationRunner}, which records each applied file and its SHA-256 checksum. Tables,
- * Row Level Security policies and functions are described in {@code docs/DATABASE.md}.
+ * credits_transactions, offers, ai_agents) ship inside this jar under {@code db/migrations/}, named
+ * {@code XX_module_Y_description.sql}. Apply them with the Supabase CLI, with Flyway configured by {@link
+ * com.rabaislocal.sdk.supabase.db.SupabaseMigrations} (Flyway is an optional dependency), or with Spring Boot's
+ * Flyway support and the {@code spring.flyway.*} properties in {@code docs/DATABASE.md}. Tables, Row Level Security
+ * policies and functions are described there too.
  */
 package com.rabaislocal.sdk.supabase.db;

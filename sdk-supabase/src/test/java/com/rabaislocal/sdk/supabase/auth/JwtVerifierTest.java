@@ -30,15 +30,13 @@ import com.rabaislocal.sdk.core.config.Secret;
 import com.rabaislocal.sdk.core.error.ServerException;
 import com.rabaislocal.sdk.core.error.ValidationException;
 import com.rabaislocal.sdk.core.http.SdkHttpClient;
+import com.rabaislocal.sdk.core.testing.FakeClock;
 import com.rabaislocal.sdk.core.testing.LogCapture;
 import com.rabaislocal.sdk.supabase.auth.InvalidTokenException.Reason;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
@@ -64,36 +62,8 @@ class JwtVerifierTest {
 
     private MockWebServer server;
     private SdkHttpClient transport;
-    private MutableClock clock;
+    private FakeClock clock;
     private String projectUrl;
-
-    /** A clock tests move by hand. */
-    static final class MutableClock extends Clock {
-        private Instant now;
-
-        MutableClock(Instant now) {
-            this.now = now;
-        }
-
-        void advance(Duration d) {
-            now = now.plus(d);
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-    }
 
     @BeforeAll
     static void keys() throws JOSEException {
@@ -108,7 +78,7 @@ class JwtVerifierTest {
         server = new MockWebServer();
         server.start();
         transport = SdkHttpClient.builder().build();
-        clock = new MutableClock(T0);
+        clock = FakeClock.at(T0);
         projectUrl = server.url("/").toString();
     }
 

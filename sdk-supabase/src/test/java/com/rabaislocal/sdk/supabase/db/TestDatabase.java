@@ -11,6 +11,8 @@ import java.util.Locale;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
 import org.postgresql.ds.PGSimpleDataSource;
 
 /**
@@ -58,11 +60,11 @@ final class TestDatabase implements AutoCloseable {
         return db;
     }
 
-    /** Creates a database with the shim and every shipped migration applied by {@link MigrationRunner}. */
+    /** Creates a database with the shim and every shipped migration applied by Flyway. */
     static TestDatabase migrated() {
         TestDatabase db = withShim();
         try {
-            db.runner().build().migrate();
+            db.flyway().migrate();
         } catch (RuntimeException e) {
             db.close();
             throw e;
@@ -70,11 +72,21 @@ final class TestDatabase implements AutoCloseable {
         return db;
     }
 
-    /** A runner on this database, through a DataSource, with the default location and history table. */
-    MigrationRunner.Builder runner() {
+    /** A data source on this database. */
+    DataSource dataSource() {
         PGSimpleDataSource dataSource = new PGSimpleDataSource();
         dataSource.setURL(url);
-        return MigrationRunner.builder().dataSource(dataSource);
+        return dataSource;
+    }
+
+    /** Flyway for the shipped migrations on this database, as {@link SupabaseMigrations#flyway(DataSource)}. */
+    Flyway flyway() {
+        return SupabaseMigrations.flyway(dataSource());
+    }
+
+    /** Flyway configured as for the shipped migrations but reading another classpath folder. */
+    Flyway flyway(String location) {
+        return SupabaseMigrations.configure().dataSource(dataSource()).locations("classpath:" + location).load();
     }
 
     String url() {
@@ -118,8 +130,15 @@ final class TestDatabase implements AutoCloseable {
         return m.group(1) + database + (m.group(3) == null ? "" : m.group(3));
     }
 
+    /** The URL without user-info and query, where a password may be. */
+    private static String redact(String url) {
+        int query = url.indexOf('?');
+        String base = query < 0 ? url : url.substring(0, query) + "?…";
+        return base.replaceFirst("//[^/?#@]*@", "//");
+    }
+
     private static String unreachable(String serverUrl, SQLException e) {
-        String where = MigrationRunner.redact(serverUrl);
+        String where = redact(serverUrl);
         boolean refused = e.getSQLState() != null && e.getSQLState().toUpperCase(Locale.ROOT).startsWith("08");
         return (refused ? "No PostgreSQL server answers at " : "Cannot create a test database on ") + where
                 + " (SQLSTATE " + e.getSQLState() + ": " + e.getMessage() + ").\n"

@@ -19,6 +19,9 @@ public record BlockPolicy(int maxFailures, Duration window, Duration blockFor) {
     /**
      * Checks the values.
      *
+     * @param maxFailures failures that trigger the block; at least 1 (the seed's policy: 5)
+     * @param window how long failures are counted together; at least 1 ms
+     * @param blockFor how long the block lasts; at least 1 ms
      * @throws com.rabaislocal.sdk.core.error.ValidationException listing every value out of range
      */
     public BlockPolicy {

@@ -25,6 +25,8 @@ public record RateLimit(long permits, Duration period) {
     /**
      * Checks the values.
      *
+     * @param permits requests allowed per period; 1 to 1,000,000,000 (Bucket4j's arithmetic overflows far above)
+     * @param period the period; at least one millisecond
      * @throws com.rabaislocal.sdk.core.error.ValidationException when permits is outside 1..MAX_PERMITS or the period is shorter
      *     than a millisecond
      */

@@ -1,0 +1,1 @@
+create table if not exists public.t_first (id integer primary key);
