@@ -5,7 +5,8 @@ import java.io.PrintStream;
 /**
  * The examples' main program: (1) the configuration diagnosis, (2) the Supabase walk-through, (3) the Make backup
  * and health report against the Make stand-in, (4) the GoAffPro affiliate step ({@link GoAffProWalkthrough}, on a
- * local stand-in unless GOAFFPRO_API_KEY is set), (5) the webhook receiver. Offline by default:
+ * local stand-in unless GOAFFPRO_API_KEY is set), (5) the webhook receiver, (6) the "find deals" AI agent
+ * ({@link AgentExample}, on a local OpenAI stand-in unless OPENAI_API_KEY is set). Offline by default:
  * it needs no key and reaches no service unless the services' variables are set; without {@code SUPABASE_URL} and
  * {@code SUPABASE_ANON_KEY} the walk-through runs against a local stand-in started in this process. Run it with
  * {@code mvn -B -q -pl examples -am -DskipTests package exec:java}.
@@ -32,5 +33,6 @@ public final class Main {
         MakeBackupExample.runInTemporaryFolder(out);
         GoAffProWalkthrough.runFromProcess(out);
         WebhooksExample.run(out);
+        AgentExample.runFromProcess(out);
     }
 }
