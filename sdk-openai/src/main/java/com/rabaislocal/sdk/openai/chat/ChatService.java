@@ -139,7 +139,8 @@ public final class ChatService {
         SdkRequest request = OpenAiHttp.request("POST", PATH, "chat.completions.stream", options)
                 .jsonBody(params.streaming(includeUsage)).repeatable(true).build();
         SseStream<ChatCompletionChunk> events = http.events(request, DECODER, options);
-        return new ChatCompletionStream(events, new ResponseMeta(events.requestId().orElse(null), RateLimits.NONE));
+        return new ChatCompletionStream(events, new ResponseMeta(events.requestId().orElse(null),
+                RateLimits.from(name -> events.header(name).orElse(null))));
     }
 
     /** Chunks in, typed; error data and error events become the typed stream exception. */

@@ -42,7 +42,9 @@ class ChatStreamingTest extends WireTestBase {
 
     @Test
     void textDeltasOneByOneWithUsageDoneCommentsAndUnknownFields() throws Exception {
-        enqueueSse(": OPENROUTER PROCESSING\n\n"
+        server.enqueue(new mockwebserver3.MockResponse.Builder().code(200).addHeader("Content-Type",
+                "text/event-stream").addHeader("x-request-id", "req_stream")
+                .addHeader("x-ratelimit-remaining-tokens", "59").body(": OPENROUTER PROCESSING\n\n"
                 + chunk("{\"index\":0,\"delta\":{\"role\":\"assistant\",\"content\":\"\",\"refusal\":null},"
                 + "\"logprobs\":null,\"finish_reason\":null}")
                 + chunk("{\"index\":0,\"delta\":{\"content\":\"Bon\"},\"finish_reason\":null}")
@@ -54,11 +56,12 @@ class ChatStreamingTest extends WireTestBase {
                 + "\"model\":\"gpt-4o-mini-2024-07-18\",\"choices\":[],\"usage\":{\"prompt_tokens\":9,"
                 + "\"completion_tokens\":2,\"total_tokens\":11,\"prompt_tokens_details\":{\"cached_tokens\":4}}}\n\n"
                 + "data: [DONE]\n\n"
-                + "data: {\"never\":\"read\"}\n\n");
+                + "data: {\"never\":\"read\"}\n\n").build());
         List<String> pieces = new ArrayList<>();
         ChatCompletion c;
         try (ChatCompletionStream s = client.chat().stream(PARAMS)) {
             assertEquals("req_stream", s.meta().requestId());
+            assertEquals(59, s.meta().rateLimits().tokensRemaining().getAsLong());
             while (s.hasNext()) {
                 pieces.add(String.valueOf(s.next().contentDelta()));
             }
