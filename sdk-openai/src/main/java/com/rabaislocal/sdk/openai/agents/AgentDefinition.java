@@ -23,6 +23,12 @@ public record AgentDefinition(String name, String model, String systemPrompt, Do
     /**
      * Checks the values.
      *
+     * @param name the agent's name, unique
+     * @param model the model, e.g. {@code gpt-4o-mini}
+     * @param systemPrompt the system prompt, empty for none
+     * @param temperature 0 to 2, or null for OpenAI's default
+     * @param toolNames the names of the tools the agent may call, in order
+     * @param active whether the agent may run
      * @throws ValidationException naming every missing value
      */
     public AgentDefinition {

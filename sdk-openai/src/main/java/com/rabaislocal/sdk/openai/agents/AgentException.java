@@ -22,7 +22,9 @@ public class AgentException extends RabaisSdkException {
         INPUT_FLAGGED
     }
 
+    /** The agent's name. */
     private final String agent;
+    /** Why the run was refused. */
     private final Reason reason;
 
     /**

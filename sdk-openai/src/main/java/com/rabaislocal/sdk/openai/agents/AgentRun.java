@@ -32,7 +32,14 @@ public record AgentRun(String agent, String model, Outcome outcome, String answe
         REFUSED
     }
 
-    /** Copies the list. */
+    /** Copies the list.
+     * @param agent the agent's name
+     * @param model the model that answered (as OpenAI named it)
+     * @param outcome how the run ended
+     * @param answer the final answer ({@link Outcome#COMPLETED}), the refusal ({@link Outcome#REFUSED}), or null
+     * @param steps the model calls, in order
+     * @param usage the tokens of every step, summed
+     * @param cost the cost in US dollars from the price table, or null when the model has no price */
     public AgentRun {
         steps = List.copyOf(steps);
     }

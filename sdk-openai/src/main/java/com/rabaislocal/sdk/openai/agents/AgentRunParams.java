@@ -22,6 +22,12 @@ public record AgentRunParams(String agent, String input, String actorId, String 
     /**
      * Checks the values.
      *
+     * @param agent the agent's name
+     * @param input the user's message
+     * @param actorId who asks (a user id), for the audit event; or null
+     * @param actorRole the actor's role, or null
+     * @param requestId the platform's request id, for the audit event; or null (OpenAI's last request id is used)
+     * @param safetyIdentifier a stable hashed user id sent to OpenAI as {@code safety_identifier}; or null
      * @throws ValidationException listing every failing field
      */
     public AgentRunParams {

@@ -21,7 +21,12 @@ public record AssistantMessage(@JsonProperty("role") String role, @JsonProperty(
                                @JsonProperty("tool_calls") List<ToolCall> toolCalls,
                                @JsonProperty("annotations") List<JsonNode> annotations) {
 
-    /** Null lists become empty ones. */
+    /** Null lists become empty ones.
+     * @param role {@code assistant}
+     * @param content the text, or null (a refusal, or only tool calls)
+     * @param refusal the model's refusal text, or null; check it before parsing structured content
+     * @param toolCalls the tool calls asked for, empty when none
+     * @param annotations e.g. URL citations, kept as JSON; empty when none */
     public AssistantMessage {
         toolCalls = toolCalls == null ? List.of() : List.copyOf(toolCalls);
         annotations = annotations == null ? List.of() : annotations;

@@ -29,7 +29,16 @@ public record ChatCompletion(@JsonProperty("id") String id, @JsonProperty("objec
                              @JsonProperty("choices") List<Choice> choices, @JsonProperty("usage") Usage usage,
                              @JsonIgnore ResponseMeta meta) {
 
-    /** Null lists become empty and a null meta {@link ResponseMeta#NONE}. */
+    /** Null lists become empty and a null meta {@link ResponseMeta#NONE}.
+     * @param id e.g. {@code chatcmpl-...}
+     * @param object {@code chat.completion}
+     * @param created creation time, Unix seconds
+     * @param model the model that answered, e.g. {@code gpt-4o-mini-2024-07-18}
+     * @param systemFingerprint {@code system_fingerprint}, or null
+     * @param serviceTier {@code service_tier}, or null
+     * @param choices the choices, at least one
+     * @param usage the tokens used, or null when not reported
+     * @param meta the answer's request id and rate limits ({@link ResponseMeta#NONE} for a built one) */
     public ChatCompletion {
         choices = choices == null ? List.of() : choices;
         meta = meta == null ? ResponseMeta.NONE : meta;

@@ -26,7 +26,15 @@ public record ChatCompletionChunk(@JsonProperty("id") String id, @JsonProperty("
                                   @JsonProperty("choices") List<ChunkChoice> choices,
                                   @JsonProperty("usage") Usage usage) {
 
-    /** A null list becomes empty. */
+    /** A null list becomes empty.
+     * @param id the completion's id, the same on every chunk
+     * @param object {@code chat.completion.chunk}
+     * @param created creation time, Unix seconds
+     * @param model the model
+     * @param systemFingerprint {@code system_fingerprint}, or null
+     * @param serviceTier {@code service_tier}, or null
+     * @param choices the deltas of this chunk, per choice; empty on the usage chunk
+     * @param usage the usage, only on the last chunk when asked; else null */
     public ChatCompletionChunk {
         choices = choices == null ? List.of() : choices;
     }
@@ -61,7 +69,22 @@ public record ChatCompletionChunk(@JsonProperty("id") String id, @JsonProperty("
                         @JsonProperty("refusal") String refusal,
                         @JsonProperty("tool_calls") List<ToolCallDelta> toolCalls) {
 
-        /** A null list becomes empty. */
+        /**
+
+         * A null list becomes empty.
+
+         *
+
+         * @param role set on the first chunk, else null
+
+         * @param content a piece of text, or null
+
+         * @param refusal a piece of refusal text, or null
+
+         * @param toolCalls pieces of tool calls, by index
+
+         */
+
         public Delta {
             toolCalls = toolCalls == null ? List.of() : toolCalls;
         }

@@ -10,6 +10,7 @@ public class ToolArgumentsException extends RabaisSdkException {
 
     private static final long serialVersionUID = 1L;
 
+    /** The tool's name. */
     private final String tool;
 
     /**

@@ -18,7 +18,11 @@ import java.util.List;
 public record Moderation(@JsonProperty("id") String id, @JsonProperty("model") String model,
                          @JsonProperty("results") List<ModerationResult> results, @JsonIgnore ResponseMeta meta) {
 
-    /** Null values become empty. */
+    /** Null values become empty.
+     * @param id e.g. {@code modr-...}
+     * @param model the model that judged
+     * @param results one per input
+     * @param meta the answer's request id and rate limits */
     public Moderation {
         results = results == null ? List.of() : results;
         meta = meta == null ? ResponseMeta.NONE : meta;

@@ -23,6 +23,8 @@ public record ModerationCreateParams(@JsonProperty("model") String model, @JsonP
     /**
      * Checks the values.
      *
+     * @param model e.g. {@code omni-moderation-latest}, or null for OpenAI's default
+     * @param input the texts to judge, at least one
      * @throws ValidationException listing every failing field
      */
     public ModerationCreateParams {

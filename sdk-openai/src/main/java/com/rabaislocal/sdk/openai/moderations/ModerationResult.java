@@ -23,7 +23,11 @@ public record ModerationResult(@JsonProperty("flagged") boolean flagged,
                                @JsonProperty("category_applied_input_types")
                                Map<String, List<String>> categoryAppliedInputTypes) {
 
-    /** Null maps become empty. */
+    /** Null maps become empty.
+     * @param flagged whether any category was flagged
+     * @param categories category to flagged
+     * @param categoryScores category to score, 0 to 1
+     * @param categoryAppliedInputTypes category to the input types it applied to ({@code text}, {@code image}) */
     public ModerationResult {
         categories = categories == null ? Map.of() : categories;
         categoryScores = categoryScores == null ? Map.of() : categoryScores;

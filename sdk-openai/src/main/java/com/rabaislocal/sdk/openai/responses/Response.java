@@ -32,7 +32,18 @@ public record Response(@JsonProperty("id") String id, @JsonProperty("object") St
                        @JsonProperty("previous_response_id") String previousResponseId,
                        @JsonIgnore ResponseMeta meta) {
 
-    /** Null values become empty. */
+    /** Null values become empty.
+     * @param id e.g. {@code resp_...}
+     * @param object {@code response}
+     * @param status {@code completed}, {@code in_progress}, {@code failed}, {@code incomplete}, {@code cancelled}...
+     * @param createdAt {@code created_at}, Unix seconds
+     * @param model the model
+     * @param error the error of a failed response, as JSON; or null
+     * @param incompleteDetails why it is incomplete, as JSON; or null
+     * @param output the output items (messages, function calls, reasoning...)
+     * @param usage the tokens used, or null
+     * @param previousResponseId {@code previous_response_id}, or null
+     * @param meta the answer's request id and rate limits */
     public Response {
         output = output == null ? List.of() : output;
         meta = meta == null ? ResponseMeta.NONE : meta;
@@ -88,7 +99,30 @@ public record Response(@JsonProperty("id") String id, @JsonProperty("object") St
                              @JsonProperty("call_id") String callId, @JsonProperty("name") String name,
                              @JsonProperty("arguments") String arguments) {
 
-        /** A null list becomes empty. */
+        /**
+
+         * A null list becomes empty.
+
+         *
+
+         * @param type the item's type
+
+         * @param id the item id
+
+         * @param status the item status, or null
+
+         * @param role a message's role
+
+         * @param content a message's parts
+
+         * @param callId a function call's call_id
+
+         * @param name a function call's name
+
+         * @param arguments a function call's raw arguments
+
+         */
+
         public OutputItem {
             content = content == null ? List.of() : content;
         }
