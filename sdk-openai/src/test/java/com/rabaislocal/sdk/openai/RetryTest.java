@@ -136,6 +136,25 @@ class RetryTest extends WireTestBase {
         assertEquals(1, sleeper.delays().size());
     }
 
+    @Test
+    void aGenerationWhoseAnswerStalledIsSentAgainWithinTheDeadline() {
+        // Generations change nothing on RabaisLocal's side: like the official client, a lost answer is asked again.
+        server.enqueue(new MockResponse.Builder().code(200).body(completion("perdu"))
+                .onResponseBody(mockwebserver3.SocketEffect.Stall.INSTANCE).build());
+        enqueue(200, completion("ok"));
+        ChatCompletion c = client.chat().create(PARAMS, CallOptions.builder().timeout(Duration.ofMillis(300)).build());
+        assertEquals("ok", c.content().orElseThrow());
+        assertEquals(2, server.getRequestCount());
+    }
+
+    @Test
+    void aDeleteIsRetriedOnAServerError() {
+        enqueue(503, SERVER);
+        enqueue(200, "{\"id\":\"resp_1\",\"object\":\"response\",\"deleted\":true}");
+        assertEquals(true, client.responses().delete("resp_1").deleted());
+        assertEquals(2, server.getRequestCount());
+    }
+
     private static void assertBetween(Duration d, long minMs, long maxMs) {
         long ms = d.toMillis();
         if (ms < minMs || ms > maxMs) {

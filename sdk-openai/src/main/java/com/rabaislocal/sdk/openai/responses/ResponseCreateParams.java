@@ -53,7 +53,7 @@ public final class ResponseCreateParams {
         this.model = b.model;
         this.input = b.inputText != null ? b.inputText : List.copyOf(b.items);
         this.instructions = b.instructions;
-        this.tools = b.tools.isEmpty() ? null : List.copyOf(b.tools);
+        this.tools = b.tools.isEmpty() ? null : b.tools.stream().map(ObjectNode::deepCopy).toList();
         this.toolChoice = b.toolChoice == null ? null : flatChoice(b.toolChoice);
         this.previousResponseId = b.previousResponseId;
         this.text = b.format == null ? null : JsonNodeFactory.instance.objectNode().set("format",
@@ -63,10 +63,23 @@ public final class ResponseCreateParams {
         this.temperature = b.temperature;
         this.metadata = b.metadata.isEmpty() ? null : Map.copyOf(b.metadata);
         this.stream = stream;
-        this.source = b;
     }
 
-    private final Builder source;
+    /** A copy with {@code stream} set: the values were fixed by {@link Builder#build()}, not read again. */
+    private ResponseCreateParams(ResponseCreateParams p, Boolean stream) {
+        this.model = p.model;
+        this.input = p.input;
+        this.instructions = p.instructions;
+        this.tools = p.tools;
+        this.toolChoice = p.toolChoice;
+        this.previousResponseId = p.previousResponseId;
+        this.text = p.text;
+        this.store = p.store;
+        this.maxOutputTokens = p.maxOutputTokens;
+        this.temperature = p.temperature;
+        this.metadata = p.metadata;
+        this.stream = stream;
+    }
 
     private static Object flatChoice(ToolChoice c) {
         String fn = c.functionName();
@@ -79,7 +92,7 @@ public final class ResponseCreateParams {
     }
 
     ResponseCreateParams streaming() {
-        return new ResponseCreateParams(source, Boolean.TRUE);
+        return new ResponseCreateParams(this, Boolean.TRUE);
     }
 
     /** @return the model */
