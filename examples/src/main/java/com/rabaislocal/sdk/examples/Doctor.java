@@ -16,10 +16,12 @@ import com.rabaislocal.sdk.monitoring.alerts.SeedAlerts;
 import com.rabaislocal.sdk.monitoring.health.HealthCheck;
 import com.rabaislocal.sdk.monitoring.health.HealthResult;
 import com.rabaislocal.sdk.monitoring.health.ServiceHealthChecks;
+import com.rabaislocal.sdk.openai.OpenAiClient;
 import com.rabaislocal.sdk.supabase.SupabaseClient;
 import com.rabaislocal.sdk.testing.goaffpro.GoAffProStandIn;
 import com.rabaislocal.sdk.testing.mailersend.MailerSendStandIn;
 import com.rabaislocal.sdk.testing.make.MakeStandIn;
+import com.rabaislocal.sdk.testing.openai.OpenAiStandIn;
 import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.Measurement;
 import io.micrometer.core.instrument.Tag;
@@ -42,7 +44,7 @@ import java.util.stream.Collectors;
 /**
  * The doctor: checks every configured service, prints each one's health and latency, the seed's alerts that would
  * fire now, and the metrics the checks recorded. Offline by default: a service whose variables are not set is
- * checked on its local stand-in (Supabase, GoAffPro, MailerSend, Make), so it runs on a fresh machine with no key. Run it with
+ * checked on its local stand-in (Supabase, GoAffPro, MailerSend, OpenAI, Make), so it runs on a fresh machine with no key. Run it with
  * {@code mvn -B -q -pl examples -am -DskipTests package exec:java -Dexec.mainClass=com.rabaislocal.sdk.examples.Doctor};
  * the examples' main program runs it as its last step.
  */
@@ -52,6 +54,8 @@ public final class Doctor {
     static final Duration CHECK_TIMEOUT = Duration.ofSeconds(5);
     /** The seed's warning: database latency above 500 ms. */
     static final Duration SLOW_DATABASE = Duration.ofMillis(500);
+    /** Above this, listing OpenAI's models makes its check DEGRADED. */
+    static final Duration SLOW_OPENAI = Duration.ofSeconds(2);
 
     private Doctor() {
     }
@@ -145,6 +149,23 @@ public final class Doctor {
             checks.add(ServiceHealthChecks.mailerSend(mailer, CHECK_TIMEOUT,
                     ServiceHealthChecks.DEFAULT_MAILERSEND_QUOTA_SHARE));
             httpsHost(mailer.options().baseUrl(), httpsHosts);
+
+            OpenAiClient openAi;
+            if (isSet("OPENAI_API_KEY")) {
+                openAi = OpenAiClient.fromSettings(SdkConfig.fromEnvironment())
+                        .withOptions(b -> b.listener(observability).listener(calls));
+                targets.put("openai", "the OpenAI API");
+            } else {
+                OpenAiStandIn standIn = OpenAiStandIn.start("sk-doctor-stand-in-key");
+                owned.add(standIn);
+                openAi = OpenAiClient.builder().baseUrl(standIn.baseUrl())
+                        .credential(CredentialProvider.of("sk-doctor-stand-in-key"))
+                        .listener(observability).listener(calls).build();
+                targets.put("openai", "local stand-in at " + standIn.baseUrl());
+            }
+            owned.add(openAi);
+            checks.add(ServiceHealthChecks.openAi(openAi, CHECK_TIMEOUT, SLOW_OPENAI));
+            httpsHost(openAi.options().baseUrl(), httpsHosts);
 
             if (isSet("MAKE_API_TOKEN")) {
                 make[0] = MakeClient.fromSettings(SdkConfig.fromEnvironment())

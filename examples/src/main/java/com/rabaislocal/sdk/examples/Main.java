@@ -6,7 +6,8 @@ import java.io.PrintStream;
  * The examples' main program: (1) the configuration diagnosis, (2) the Supabase walk-through, (3) the Make backup
  * and health report against the Make stand-in, (4) the GoAffPro affiliate step ({@link GoAffProWalkthrough}, on a
  * local stand-in unless GOAFFPRO_API_KEY is set), (5) the webhook receiver, (6) MailerSend's transactional email
- * ({@link MailerSendWalkthrough}, on a local stand-in unless MAILERSEND_API_KEY is set), and last the
+ * ({@link MailerSendWalkthrough}, on a local stand-in unless MAILERSEND_API_KEY is set), (7) the "find deals" AI
+ * agent ({@link AgentExample}, on a local OpenAI stand-in unless OPENAI_API_KEY is set), and last the
  * {@link Doctor} (health, alerts and metrics of every service). Offline by default:
  * it needs no key and reaches no service unless the services' variables are set; without {@code SUPABASE_URL} and
  * {@code SUPABASE_ANON_KEY} the walk-through runs against a local stand-in started in this process. Run it with
@@ -35,6 +36,7 @@ public final class Main {
         GoAffProWalkthrough.runFromProcess(out);
         WebhooksExample.run(out);
         MailerSendWalkthrough.runFromProcess(out);
+        AgentExample.runFromProcess(out);
         out.println();
         out.println("== Doctor: every configured service's health, the alerts that would fire, the metrics ==");
         Doctor.runFromProcess(out);

@@ -34,7 +34,8 @@ class MainTest {
                 "[2/6] List the live offers", "[3/6] Create an offer", "[4/6] Record a consent",
                 "[5/6] Buy and spend credits", "[6/6] Audit trail", "3 of 3 stored in logs_audit", "signed out",
                 "== 3. Make backup and health (offline stand-in) ==", "ALERT: failed 5 times in a row",
-                "== 6. MailerSend transactional email ==", "HTTP 200; wrongly signed: HTTP 401")) {
+                "== 6. MailerSend transactional email ==", "HTTP 200; wrongly signed: HTTP 401",
+                "== 7. AI agent \"find deals\"", "[2/2] Answer (COMPLETED): Voici les rabais")) {
             assertTrue(text.contains(expected), "missing \"" + expected + "\" in:\n" + text);
         }
         assertTrue(text.indexOf("== 1.") < text.indexOf("== 2."), "diagnosis first");

@@ -59,6 +59,9 @@ public enum ConfigKey {
     OPENAI_BASE_URL(Service.OPENAI, Kind.URL, false, false, "https://api.openai.com/v1", null,
             "OpenAI API base URL"),
 
+    /** The OpenAI project id, {@code proj_...}; sent as {@code OpenAI-Project} when set. */
+    OPENAI_PROJECT_ID(Service.OPENAI, Kind.IDENTIFIER, false, false, null, "proj_", "OpenAI project id"),
+
     /** The GoAffPro admin access token (sent as {@code x-goaffpro-access-token}). */
     GOAFFPRO_API_KEY(Service.GOAFFPRO, Kind.TOKEN, true, true, null, null, "GoAffPro admin access token"),
 

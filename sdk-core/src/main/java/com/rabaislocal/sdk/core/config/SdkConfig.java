@@ -254,7 +254,7 @@ public final class SdkConfig {
     public OpenAiSettings openAi() {
         require(Service.OPENAI);
         return new OpenAiSettings(environment(), url(ConfigKey.OPENAI_BASE_URL), credential(ConfigKey.OPENAI_API_KEY),
-                value(ConfigKey.OPENAI_ORG_ID));
+                value(ConfigKey.OPENAI_ORG_ID), value(ConfigKey.OPENAI_PROJECT_ID));
     }
 
     /**

@@ -97,6 +97,16 @@ public final class SseStream<T> implements Iterator<T>, AutoCloseable {
         return new SseStream<>(service, call, response, requestId, decoder, silenceLimit, cancel);
     }
 
+    /**
+     * Returns one header of the stream's answer (rate-limit values, for instance), read when the stream opened.
+     *
+     * @param name header name, any case
+     * @return its last value, if present
+     */
+    public Optional<String> header(String name) {
+        return Optional.ofNullable(response.header(name));
+    }
+
     /** @return the service's request id for this stream, when it sent one */
     public Optional<String> requestId() {
         return Optional.ofNullable(requestId);

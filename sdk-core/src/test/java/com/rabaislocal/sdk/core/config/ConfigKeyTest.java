@@ -13,7 +13,8 @@ class ConfigKeyTest {
     @Test
     void namesAreThoseOfTheSharedEnvironment() {
         for (String name : List.of("RABAISLOCAL_ENV", "SUPABASE_URL", "SUPABASE_ANON_KEY", "SUPABASE_SERVICE_ROLE_KEY",
-                "SUPABASE_JWT_SECRET", "MAILERSEND_API_KEY", "MAILERSEND_DOMAIN", "OPENAI_API_KEY", "OPENAI_ORG_ID", "GOAFFPRO_API_KEY",
+                "SUPABASE_JWT_SECRET", "MAILERSEND_API_KEY", "MAILERSEND_DOMAIN", "OPENAI_API_KEY", "OPENAI_ORG_ID", "OPENAI_PROJECT_ID",
+                "GOAFFPRO_API_KEY",
                 "GOAFFPRO_PROGRAM_ID", "MAKE_TEAM_ID", "MAKE_API_TOKEN", "OPENAI_BASE_URL", "MAILERSEND_BASE_URL",
                 "GOAFFPRO_BASE_URL")) {
             assertTrue(ConfigKey.byName(name).isPresent(), name);

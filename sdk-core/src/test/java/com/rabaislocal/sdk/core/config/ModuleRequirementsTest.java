@@ -93,6 +93,9 @@ class ModuleRequirementsTest {
         assertEquals(URI.create("http://localhost:40002/v1"), config.mailerSend().baseUrl());
         assertEquals(URI.create("http://[::1]:40003/v1"), config.goAffPro().baseUrl());
         assertEquals(Optional.of("org-RabaisLocal123"), config.openAi().organizationId());
+        assertEquals(Optional.empty(), config.openAi().projectId());
+        assertEquals(Optional.of("proj_ModuleF"), Fixtures.complete().set(ConfigKey.OPENAI_PROJECT_ID, "proj_ModuleF")
+                .build().openAi().projectId());
         assertEquals(Optional.of("4242"), config.goAffPro().programId());
         assertEquals(123456L, config.make().teamId());
         assertEquals(Fixtures.MAKE_TOKEN, config.make().apiToken().current().reveal());

@@ -103,6 +103,8 @@ class SseStreamTest {
         try (SseStream<String> stream = client.events(post(), DECODER, Duration.ofSeconds(5))) {
             stream.forEachRemaining(seen::add);
             assertEquals("req-sse-1", stream.requestId().orElseThrow());
+            assertEquals("text/event-stream", stream.header("content-type").orElseThrow());
+            assertTrue(stream.header("x-absent").isEmpty());
             assertEquals(5, stream.eventsRead(), "the keep-alive and [DONE] are read too, but not handed out");
         }
 

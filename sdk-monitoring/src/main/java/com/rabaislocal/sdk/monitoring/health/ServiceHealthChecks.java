@@ -1,7 +1,10 @@
 package com.rabaislocal.sdk.monitoring.health;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.rabaislocal.sdk.core.error.ApiException;
+import com.rabaislocal.sdk.core.error.RateLimitException;
 import com.rabaislocal.sdk.core.http.SdkRequest;
+import com.rabaislocal.sdk.core.retry.RetryPolicy;
 import com.rabaislocal.sdk.goaffpro.GoAffProClient;
 import com.rabaislocal.sdk.goaffpro.store.StoreConfig;
 import com.rabaislocal.sdk.mailersend.MailerSendClient;
@@ -9,6 +12,8 @@ import com.rabaislocal.sdk.mailersend.quota.ApiQuota;
 import com.rabaislocal.sdk.make.MakeClient;
 import com.rabaislocal.sdk.make.TokenInfo;
 import com.rabaislocal.sdk.make.error.MissingScopeException;
+import com.rabaislocal.sdk.openai.OpenAiClient;
+import com.rabaislocal.sdk.openai.models.Model;
 import com.rabaislocal.sdk.supabase.SupabaseClient;
 import java.time.Duration;
 import java.util.Collection;
@@ -28,6 +33,7 @@ import java.util.Objects;
  *   <li>{@link #make(MakeClient, Collection, Duration)}: the token (whom it belongs to) and its scopes.</li>
  *   <li>{@link #mailerSend(MailerSendClient, Duration, double)}: {@code GET /v1/api-quota}, which costs no quota;
  *       DEGRADED when the day's quota is nearly used up.</li>
+ *   <li>{@link #openAi(OpenAiClient, Duration, Duration)}: OpenAI's models list (free, no tokens spent).</li>
  * </ul>
  * A service module only needed for its check is an optional dependency: add the module whose check you use.
  */
@@ -158,6 +164,52 @@ public final class ServiceHealthChecks {
                 return HealthCheck.Outcome.of(HealthStatus.DEGRADED, "token accepted but lacks the scopes "
                         + e.missing(), Map.of("missing_scopes", List.copyOf(e.missing())));
             }
+        });
+    }
+
+    /**
+     * The OpenAI check: lists the models once, without retries, within {@code timeout}. UP when the answer comes
+     * under {@code slowAbove}; DEGRADED when slower or rate limited (HTTP 429 {@code rate_limit_exceeded}: the
+     * service works, this key must slow down); DOWN on any other error (a wrong key, an exhausted quota, a 5xx), an
+     * I/O failure or the timeout. The reason names the status and OpenAI's error code, never the key nor OpenAI's
+     * message (which quotes part of the key).
+     *
+     * @param client an OpenAI client (its key, base URL, organization and project are used)
+     * @param timeout the whole check's limit, e.g. {@link #DEFAULT_TIMEOUT}
+     * @param slowAbove the latency above which the check is DEGRADED, e.g. 2 s
+     * @return the check, named {@code openai}
+     */
+    public static HealthCheck openAi(OpenAiClient client, Duration timeout, Duration slowAbove) {
+        Objects.requireNonNull(client, "client");
+        Objects.requireNonNull(slowAbove, "slowAbove");
+        if (timeout == null || timeout.isZero() || timeout.isNegative()) {
+            throw new IllegalArgumentException("openai health check: timeout must be positive, was " + timeout);
+        }
+        // One attempt, bounded by the check's own limit: a health check must not wait out retries.
+        OpenAiClient probe = client.withOptions(b -> b.retryPolicy(RetryPolicy.none()).timeout(timeout)
+                .deadline(timeout));
+        return HealthCheck.of("openai", timeout, () -> {
+            long start = System.nanoTime();
+            List<Model> models;
+            try {
+                models = probe.models().list();
+            } catch (RateLimitException e) {
+                return HealthCheck.Outcome.of(HealthStatus.DEGRADED, "rate limited (HTTP 429 "
+                        + e.code().orElse("no code") + ")", Map.of());
+            } catch (ApiException e) {
+                return HealthCheck.Outcome.of(HealthStatus.DOWN, "HTTP " + e.httpStatus() + " "
+                        + e.code().orElse("no code") + e.requestId().map(id -> ", request id " + id).orElse(""),
+                        Map.of());
+            }
+            Duration took = Duration.ofNanos(System.nanoTime() - start);
+            Map<String, Object> details = new LinkedHashMap<>();
+            details.put("models", models.size());
+            details.put("latency_ms", took.toMillis());
+            String reason = "models listed (" + models.size() + ") in " + took.toMillis() + " ms";
+            return took.compareTo(slowAbove) > 0
+                    ? HealthCheck.Outcome.of(HealthStatus.DEGRADED, reason + " (slower than " + slowAbove.toMillis()
+                            + " ms)", details)
+                    : HealthCheck.Outcome.of(HealthStatus.UP, reason, details);
         });
     }
 }

@@ -1,0 +1,2 @@
+/** OpenAI's models: list and retrieve. */
+package com.rabaislocal.sdk.openai.models;
