@@ -22,13 +22,15 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param make Make.com
  * @param webhooks the webhook endpoints
  * @param rateLimit the API rate limit
+ * @param state where rate limits, blocks and webhook event ids live
  * @param alerts the alert rules
  */
 @ConfigurationProperties("rabaislocal")
 public record RabaisLocalProperties(String env, @DefaultValue Supabase supabase, @DefaultValue MailerSend mailersend,
                                     @DefaultValue OpenAi openai, @DefaultValue GoAffPro goaffpro,
                                     @DefaultValue Make make, @DefaultValue Webhooks webhooks,
-                                    @DefaultValue RateLimit rateLimit, @DefaultValue Alerts alerts) {
+                                    @DefaultValue RateLimit rateLimit, @DefaultValue State state,
+                                    @DefaultValue Alerts alerts) {
 
     private static final String HIDDEN = "****";
 
@@ -178,22 +180,30 @@ public record RabaisLocalProperties(String env, @DefaultValue Supabase supabase,
     }
 
     /**
-     * The API rate limit, as a servlet filter.
+     * The API rate limit, as a servlet filter (webhook paths are left to their receivers' own limit).
      *
      * @param enabled false for no filter
      * @param perMinute requests a minute per client IP
      * @param urlPatterns the servlet URL patterns it filters
-     * @param store where counts live: auto (Redis when a Lettuce connection factory or a redis-url is configured,
-     *     else memory), memory or redis
-     * @param redisUrl a Redis URL to use when the application has no Spring Data Redis connection
-     * @param keyPrefix the prefix of every Redis key
      */
     public record RateLimit(@DefaultValue("true") boolean enabled, @DefaultValue("100") long perMinute,
-                            @DefaultValue("/*") List<String> urlPatterns, @DefaultValue("auto") Store store,
-                            String redisUrl, @DefaultValue("rabaislocal:") String keyPrefix) {
+                            @DefaultValue("/*") List<String> urlPatterns) {
+    }
+
+    /**
+     * Where the rate-limit counts, blocks and webhook event ids live, shared by the filter and the receivers.
+     *
+     * @param store auto (Redis when the application has a Spring Data Redis Lettuce connection or a redis-url is
+     *     set, else memory), memory or redis
+     * @param redisUrl a Redis URL (redis://host:6379/0) when the application has no Spring Data Redis connection;
+     *     secret (it may hold a password)
+     * @param keyPrefix the prefix of every Redis key
+     */
+    public record State(@DefaultValue("auto") Store store, String redisUrl,
+                        @DefaultValue("rabaislocal:") String keyPrefix) {
         @Override
         public String toString() {
-            return "rateLimit[perMinute=" + perMinute + ", store=" + store + ", redisUrl=" + mask(redisUrl) + "]";
+            return "state[store=" + store + ", redisUrl=" + mask(redisUrl) + ", keyPrefix=" + keyPrefix + "]";
         }
     }
 
