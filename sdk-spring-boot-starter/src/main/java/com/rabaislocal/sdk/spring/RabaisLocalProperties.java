@@ -193,7 +193,7 @@ public record RabaisLocalProperties(String env, @DefaultValue Supabase supabase,
     /**
      * Where the rate-limit counts, blocks and webhook event ids live, shared by the filter and the receivers.
      *
-     * @param store auto (Redis when the application has a Spring Data Redis Lettuce connection or a redis-url is
+     * @param store auto (Redis on the application's Spring Data Redis Lettuce connection, else on redis-url when
      *     set, else memory), memory or redis
      * @param redisUrl a Redis URL (redis://host:6379/0) when the application has no Spring Data Redis connection;
      *     secret (it may hold a password)

@@ -96,7 +96,8 @@ public class RabaisSupabaseAutoConfiguration {
 
     /**
      * The verifier of users' access tokens: the project's JWKS (asymmetric keys), and HS256 when
-     * {@code rabaislocal.supabase.jwt-secret} / SUPABASE_JWT_SECRET is set.
+     * {@code rabaislocal.supabase.jwt-secret} / SUPABASE_JWT_SECRET is set; the issuer must be the project's Auth
+     * ({@code <url>/auth/v1}), the audience {@code authenticated}.
      *
      * @param settings the settings
      * @param environment the Environment
@@ -105,7 +106,9 @@ public class RabaisSupabaseAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean
     public JwtVerifier supabaseJwtVerifier(SupabaseSettings settings, Environment environment) {
-        JwtVerifier.Builder b = JwtVerifier.builder().url(settings.url().toString()).apiKey(settings.anonKey());
+        String url = settings.url().toString().replaceAll("/+$", "");
+        JwtVerifier.Builder b = JwtVerifier.builder().url(url).apiKey(settings.anonKey())
+                .expectedIssuer(url + "/auth/v1");
         SpringSources.lookup(environment, "rabaislocal.supabase.jwt-secret", "SUPABASE_JWT_SECRET")
                 .ifPresent(s -> b.hs256Secret(Secret.of(s)));
         return b.build();

@@ -31,7 +31,7 @@ import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactor
 
 /**
  * The standard webhook template and the API rate limit in a servlet application: the shared {@link StateStore}
- * (Redis when the application has a Spring Data Redis Lettuce connection or {@code rabaislocal.state.redis-url},
+ * (Redis on the application's Spring Data Redis Lettuce connection, else on {@code rabaislocal.state.redis-url},
  * else memory), one {@link WebhookReceiver} mounted per endpoint whose secret is set (MailerSend, GoAffPro, Make,
  * at {@code rabaislocal.webhooks.<name>.path}), and the API rate limit as a filter on every other path.
  */
@@ -48,8 +48,7 @@ public class RabaisWebhooksAutoConfiguration {
     @Configuration(proxyBeanMethods = false)
     @ConditionalOnClass({LettuceConnectionFactory.class, RedisClient.class})
     @ConditionalOnBean(LettuceConnectionFactory.class)
-    @ConditionalOnExpression("'${rabaislocal.state.store:auto}'.toLowerCase() != 'memory'"
-            + " and '${rabaislocal.state.redis-url:}' == ''")
+    @ConditionalOnExpression("'${rabaislocal.state.store:auto}'.toLowerCase() != 'memory'")
     static class SpringRedisState {
 
         @Bean(name = STATE_STORE)
@@ -104,7 +103,7 @@ public class RabaisWebhooksAutoConfiguration {
 
     /** MailerSend's endpoint. */
     @Configuration(proxyBeanMethods = false)
-    @ConditionalOnProperty(prefix = "rabaislocal.webhooks.mailersend", name = "secret")
+    @ConditionalOnWebhook(WebhookEndpoint.MAILERSEND)
     static class MailerSendWebhook {
         @Bean
         WebhookReceiver mailerSendWebhookReceiver(RabaisLocalProperties p, @Qualifier(STATE_STORE) StateStore s,
@@ -121,7 +120,7 @@ public class RabaisWebhooksAutoConfiguration {
 
     /** GoAffPro's endpoint. */
     @Configuration(proxyBeanMethods = false)
-    @ConditionalOnProperty(prefix = "rabaislocal.webhooks.goaffpro", name = "secret")
+    @ConditionalOnWebhook(WebhookEndpoint.GOAFFPRO)
     static class GoAffProWebhook {
         @Bean
         WebhookReceiver goAffProWebhookReceiver(RabaisLocalProperties p, @Qualifier(STATE_STORE) StateStore s,
@@ -138,7 +137,7 @@ public class RabaisWebhooksAutoConfiguration {
 
     /** Make.com's endpoint. */
     @Configuration(proxyBeanMethods = false)
-    @ConditionalOnProperty(prefix = "rabaislocal.webhooks.make", name = "secret")
+    @ConditionalOnWebhook(WebhookEndpoint.MAKE)
     static class MakeWebhook {
         @Bean
         WebhookReceiver makeWebhookReceiver(RabaisLocalProperties p, @Qualifier(STATE_STORE) StateStore s,

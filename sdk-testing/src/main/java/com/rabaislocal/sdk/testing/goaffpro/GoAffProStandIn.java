@@ -39,7 +39,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  *   <li>{@code page} is ignored; with {@link #repeatLastPage(boolean)} on, a page asked beyond the end answers the
  *       last full page again, forever (the reported "infinite pagination").</li>
  * </ul>
- * Offset paging on affiliates and payments, {@code since_id} on orders and rewards. An order earns its
+ * {@code GET /admin/store/config} answers the store's configuration (the health probe's call). Offset paging on
+ * affiliates and payments, {@code since_id} on orders and rewards. An order earns its
  * affiliate 10 % commission; {@code GET /admin/payments/pending} owes the commissions and rewards not yet paid.
  *
  * <p>Listens on 127.0.0.1 on a free port; thread-safe; close it when done.
@@ -192,9 +193,20 @@ public final class GoAffProStandIn implements AutoCloseable {
                 return rewards(method, q, body);
             case "payments":
                 return payments(method, p, q, body);
+            case "store":
+                return p.length == 2 && p[1].equals("config") && method.equals("GET") ? storeConfig() : null;
             default:
                 return null;
         }
+    }
+
+    private static ObjectNode storeConfig() {
+        ObjectNode config = SdkJson.mapper().createObjectNode().put("site_id", SITE_ID)
+                .put("store_name", "RabaisLocal (stand-in)").put("default_currency", "CAD")
+                .put("website", "https://rabaislocal.com");
+        ObjectNode answer = SdkJson.mapper().createObjectNode();
+        answer.set("config", config);
+        return answer;
     }
 
     private ObjectNode affiliates(String method, String[] p, Map<String, String> q, JsonNode body) {
