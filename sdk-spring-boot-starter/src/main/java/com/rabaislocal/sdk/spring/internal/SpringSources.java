@@ -15,8 +15,9 @@ import org.springframework.core.env.Environment;
 /**
  * The one place where a Spring {@link Environment} becomes the SDK's configuration sources: each {@link ConfigKey} is
  * read under its Spring property name ({@code rabaislocal.supabase.anon-key}, so {@code application.yml}, system
- * properties and {@code RABAISLOCAL_SUPABASE_ANON_KEY} all work through relaxed binding) and then under its exact
- * variable name ({@code SUPABASE_ANON_KEY}, the seed's environment). The view is live, so a credential that changes
+ * properties and {@code RABAISLOCAL_SUPABASE_ANON_KEY} all work through relaxed binding), then under its exact
+ * variable name ({@code SUPABASE_ANON_KEY}, the seed's environment), then under the SDK's dotted alias
+ * ({@code rabaislocal.supabase.anon.key}). The view is live, so a credential that changes
  * in the Environment is picked up by the SDK's credential providers at their next refresh.
  *
  * <p>Public only for the starter's own packages; no compatibility promise.
@@ -66,7 +67,9 @@ public final class SpringSources {
      * @return the value, blank counting as unset
      */
     public static Optional<String> lookup(Environment env, ConfigKey key) {
-        return lookup(env, propertyName(key), key.name());
+        Optional<String> v = lookup(env, propertyName(key), key.name());
+        // The SDK's own dotted alias (rabaislocal.supabase.anon.key), which its messages name, works too.
+        return v.isPresent() ? v : Optional.ofNullable(clean(env.getProperty(key.propertyName())));
     }
 
     /**

@@ -1,7 +1,6 @@
 package com.rabaislocal.sdk.spring.web;
 
 import com.rabaislocal.sdk.core.error.AuthenticationException;
-import com.rabaislocal.sdk.core.error.ConfigException;
 import com.rabaislocal.sdk.core.error.ConflictException;
 import com.rabaislocal.sdk.core.error.InvalidRequestException;
 import com.rabaislocal.sdk.core.error.NotFoundException;
@@ -15,6 +14,7 @@ import com.rabaislocal.sdk.core.error.UnexpectedResponseException;
 import com.rabaislocal.sdk.core.error.UnexpectedStatusException;
 import com.rabaislocal.sdk.core.error.ValidationException;
 import java.net.URI;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.springframework.http.HttpStatus;
@@ -51,54 +51,50 @@ public final class SdkProblemDetails {
     }
 
     /** One family's answer. */
-    record Family(HttpStatus status, String code, String title, String detail) {
+    record Family(Class<? extends RabaisSdkException> type, HttpStatus status, String code, String title,
+                  String detail) {
     }
 
+    private static final String RETRY = "; try again later.";
+
+    /** Most specific first: RequestTimeoutException is a TransportException, every API family an ApiException. */
+    private static final List<Family> FAMILIES = List.of(
+            new Family(ValidationException.class, HttpStatus.BAD_REQUEST, "validation_failed", "Invalid request",
+                    "Some fields of the request are invalid; see errors."),
+            new Family(InvalidRequestException.class, HttpStatus.UNPROCESSABLE_CONTENT, "request_refused",
+                    "Request refused", "The request could not be carried out as given."),
+            new Family(AuthenticationException.class, HttpStatus.UNAUTHORIZED, "unauthenticated",
+                    "Authentication required", "A valid access token is required."),
+            new Family(PermissionDeniedException.class, HttpStatus.FORBIDDEN, "forbidden", "Forbidden",
+                    "You are not allowed to do this."),
+            new Family(NotFoundException.class, HttpStatus.NOT_FOUND, "not_found", "Not found",
+                    "The resource does not exist."),
+            new Family(ConflictException.class, HttpStatus.CONFLICT, "conflict", "Conflict",
+                    "The request conflicts with the resource's current state."),
+            new Family(RateLimitException.class, HttpStatus.TOO_MANY_REQUESTS, "rate_limited", "Too many requests",
+                    "Try again later."),
+            new Family(ServerException.class, HttpStatus.BAD_GATEWAY, "upstream_failed", "Upstream service failed",
+                    "A service this API depends on failed" + RETRY),
+            new Family(UnexpectedStatusException.class, HttpStatus.BAD_GATEWAY, "upstream_failed",
+                    "Upstream service failed", "A service this API depends on failed" + RETRY),
+            new Family(UnexpectedResponseException.class, HttpStatus.BAD_GATEWAY, "upstream_failed",
+                    "Upstream service failed", "A service this API depends on failed" + RETRY),
+            new Family(RequestTimeoutException.class, HttpStatus.GATEWAY_TIMEOUT, "upstream_timeout",
+                    "Upstream service timed out", "A service this API depends on did not answer in time" + RETRY),
+            new Family(TransportException.class, HttpStatus.SERVICE_UNAVAILABLE, "upstream_unavailable",
+                    "Upstream service unavailable", "A service this API depends on could not be reached" + RETRY));
+
+    /** ConfigException, UnexpectedRowCountException and the rest: the server's fault, said in no detail. */
+    private static final Family INTERNAL = new Family(RabaisSdkException.class, HttpStatus.INTERNAL_SERVER_ERROR,
+            "internal_error", "Internal error", "The request could not be completed.");
+
     static Family family(RabaisSdkException e) {
-        // Most specific first: RequestTimeoutException is a TransportException, every API family an ApiException.
-        if (e instanceof ValidationException) {
-            return new Family(HttpStatus.BAD_REQUEST, "validation_failed", "Invalid request",
-                    "Some fields of the request are invalid; see errors.");
+        for (Family f : FAMILIES) {
+            if (f.type().isInstance(e)) {
+                return f;
+            }
         }
-        if (e instanceof InvalidRequestException) {
-            return new Family(HttpStatus.UNPROCESSABLE_CONTENT, "request_refused", "Request refused",
-                    "The request could not be carried out as given.");
-        }
-        if (e instanceof AuthenticationException) {
-            return new Family(HttpStatus.UNAUTHORIZED, "unauthenticated", "Authentication required",
-                    "A valid access token is required.");
-        }
-        if (e instanceof PermissionDeniedException) {
-            return new Family(HttpStatus.FORBIDDEN, "forbidden", "Forbidden",
-                    "You are not allowed to do this.");
-        }
-        if (e instanceof NotFoundException) {
-            return new Family(HttpStatus.NOT_FOUND, "not_found", "Not found", "The resource does not exist.");
-        }
-        if (e instanceof ConflictException) {
-            return new Family(HttpStatus.CONFLICT, "conflict", "Conflict",
-                    "The request conflicts with the resource's current state.");
-        }
-        if (e instanceof RateLimitException) {
-            return new Family(HttpStatus.TOO_MANY_REQUESTS, "rate_limited", "Too many requests",
-                    "Try again later.");
-        }
-        if (e instanceof ServerException || e instanceof UnexpectedStatusException
-                || e instanceof UnexpectedResponseException) {
-            return new Family(HttpStatus.BAD_GATEWAY, "upstream_failed", "Upstream service failed",
-                    "A service this API depends on failed; try again later.");
-        }
-        if (e instanceof RequestTimeoutException) {
-            return new Family(HttpStatus.GATEWAY_TIMEOUT, "upstream_timeout", "Upstream service timed out",
-                    "A service this API depends on did not answer in time; try again later.");
-        }
-        if (e instanceof TransportException) {
-            return new Family(HttpStatus.SERVICE_UNAVAILABLE, "upstream_unavailable", "Upstream service unavailable",
-                    "A service this API depends on could not be reached; try again later.");
-        }
-        // ConfigException, UnexpectedRowCountException and the rest: the server's fault, said in no detail.
-        return new Family(HttpStatus.INTERNAL_SERVER_ERROR, "internal_error", "Internal error",
-                "The request could not be completed.");
+        return INTERNAL;
     }
 
     /**
@@ -128,6 +124,6 @@ public final class SdkProblemDetails {
      * @return true for a 5xx answer
      */
     static boolean serverSide(RabaisSdkException e) {
-        return family(e).status().is5xxServerError() || e instanceof ConfigException;
+        return family(e).status().is5xxServerError();
     }
 }
