@@ -14,6 +14,8 @@ import com.rabaislocal.sdk.monitoring.alerts.Slf4jAlertChannel;
 import com.rabaislocal.sdk.monitoring.health.HealthCheck;
 import com.rabaislocal.sdk.spring.RabaisLocalProperties;
 import com.rabaislocal.sdk.spring.health.RabaisHealthAutoConfiguration;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -82,8 +84,7 @@ public class RabaisAlertsAutoConfiguration {
         b.rule(SeedAlerts.errorRate(calls, a.errorRate(), 20));
         rules.orderedStream().forEach(b::rule);
         b.rule(SeedAlerts.cpu(SeedAlerts::systemCpuLoad, a.cpu()));
-        b.rule(SeedAlerts.storage(List.of(properties.supabase().audit().spoolDirectory().toAbsolutePath()),
-                a.storage()));
+        b.rule(SeedAlerts.storage(List.of(existing(properties.supabase().audit().spoolDirectory())), a.storage()));
         if (!a.tlsHosts().isEmpty()) {
             b.rule(SeedAlerts.tlsExpiry(a.tlsHosts(), Duration.ofDays(14), Duration.ofSeconds(5)));
         }
@@ -94,6 +95,15 @@ public class RabaisAlertsAutoConfiguration {
         mailers.ifAvailable(m -> b.channel(new EmailAlertChannel(m)));
         channels.orderedStream().forEach(b::channel);
         return b.build();
+    }
+
+    /** The spool directory, or its nearest existing parent: the same disk, readable before the spool exists. */
+    private static Path existing(Path dir) {
+        Path p = dir.toAbsolutePath();
+        while (p.getParent() != null && !Files.exists(p)) {
+            p = p.getParent();
+        }
+        return p;
     }
 
     /** Make's workflows: a rule of its own, so that this class loads without sdk-make. */

@@ -23,7 +23,8 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
  * message (which never holds a secret); the caller's own errors at DEBUG.
  */
 @RestControllerAdvice
-@Order(Ordered.LOWEST_PRECEDENCE - 100)
+// Last: an application's own advice (or a controller's @ExceptionHandler) for an SDK exception is asked first.
+@Order(Ordered.LOWEST_PRECEDENCE)
 public class SdkExceptionHandler {
 
     private static final Logger LOG = LoggerFactory.getLogger(SdkExceptionHandler.class);
