@@ -39,8 +39,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  *   <li>{@code page} is ignored; with {@link #repeatLastPage(boolean)} on, a page asked beyond the end answers the
  *       last full page again, forever (the reported "infinite pagination").</li>
  * </ul>
- * The store configuration ({@code GET /admin/store/config}) names site {@link #SITE_ID}. Offset paging on
- * affiliates and payments, {@code since_id} on orders and rewards. An order earns its affiliate 10 % commission; {@code GET /admin/payments/pending} owes the commissions and rewards not yet paid.
+ * The store configuration ({@code GET /admin/store/config}, the health probe's call) names site {@link #SITE_ID}.
+ * Offset paging on affiliates and payments, {@code since_id} on orders and rewards. An order earns its affiliate
+ * 10 % commission; {@code GET /admin/payments/pending} owes the commissions and rewards not yet paid.
  *
  * <p>Listens on 127.0.0.1 on a free port; thread-safe; close it when done.
  */

@@ -49,6 +49,13 @@ class GoAffProStandInTest {
     }
 
     @Test
+    void theStoreConfigurationIsServed() throws Exception {
+        JsonNode config = json(call("GET", "/admin/store/config?keys=site_id,store_name,default_currency", TOKEN, null)).get("config");
+        assertEquals(GoAffProStandIn.SITE_ID, config.get("site_id").asText());
+        assertEquals("CAD", config.get("default_currency").asText());
+    }
+
+    @Test
     void listingsWithoutFieldsGetAnErrorOrEmptyObjects() throws Exception {
         standIn.addAffiliate("ana@example.com", "Ana");
         assertEquals("fields is required", json(call("GET", "/admin/orders", TOKEN, null)).get("error").asText());

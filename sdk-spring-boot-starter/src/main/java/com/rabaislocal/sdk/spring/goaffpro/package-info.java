@@ -1,0 +1,4 @@
+/**
+ * GoAffPro auto-configuration.
+ */
+package com.rabaislocal.sdk.spring.goaffpro;

@@ -1,0 +1,4 @@
+/**
+ * Make.com auto-configuration.
+ */
+package com.rabaislocal.sdk.spring.make;
