@@ -1,6 +1,6 @@
 package com.rabaislocal.sdk.goaffpro.affiliates;
 
-import com.rabaislocal.sdk.goaffpro.json.OpenValue;
+import com.rabaislocal.sdk.core.json.OpenValue;
 
 /**
  * An affiliate's status: {@code pending}, {@code approved}, {@code invited}, {@code rejected} or {@code blocked} (the last seen in feeds only).

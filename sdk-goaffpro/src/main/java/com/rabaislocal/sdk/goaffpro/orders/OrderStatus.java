@@ -1,6 +1,6 @@
 package com.rabaislocal.sdk.goaffpro.orders;
 
-import com.rabaislocal.sdk.goaffpro.json.OpenValue;
+import com.rabaislocal.sdk.core.json.OpenValue;
 
 /**
  * An order's (referral's) status. GoAffPro reads {@code new/approved/rejected} and writes {@code pending/approved/rejected}: both {@code new} and {@code pending} read as {@link #PENDING}, which is written as {@code pending}.

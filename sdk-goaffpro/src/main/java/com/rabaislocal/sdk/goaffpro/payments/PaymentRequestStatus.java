@@ -1,6 +1,6 @@
 package com.rabaislocal.sdk.goaffpro.payments;
 
-import com.rabaislocal.sdk.goaffpro.json.OpenValue;
+import com.rabaislocal.sdk.core.json.OpenValue;
 
 /**
  * A payout request's status: {@code in_progress}, {@code paid} or {@code rejected}.

@@ -1,6 +1,6 @@
 package com.rabaislocal.sdk.goaffpro.rewards;
 
-import com.rabaislocal.sdk.goaffpro.json.OpenValue;
+import com.rabaislocal.sdk.core.json.OpenValue;
 
 /**
  * A reward's status: {@code pending}, {@code approved} or {@code rejected}.

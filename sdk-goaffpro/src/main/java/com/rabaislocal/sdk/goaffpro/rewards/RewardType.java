@@ -1,6 +1,6 @@
 package com.rabaislocal.sdk.goaffpro.rewards;
 
-import com.rabaislocal.sdk.goaffpro.json.OpenValue;
+import com.rabaislocal.sdk.core.json.OpenValue;
 
 /**
  * A reward's type: {@code signup_bonus}, {@code sale_commission}, {@code recruitment_bonus} or {@code target_bonus}.

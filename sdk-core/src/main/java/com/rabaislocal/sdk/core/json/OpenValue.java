@@ -1,16 +1,19 @@
-package com.rabaislocal.sdk.goaffpro.json;
+package com.rabaislocal.sdk.core.json;
 
+import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.BiFunction;
 
 /**
- * The base of GoAffPro's open enumerations (statuses, types): a known set of constants, plus any other value the
- * service sends, kept as an unknown value instead of failing. GoAffPro's vocabularies differ by endpoint (an order
- * is {@code new} when read and {@code pending} when written; an affiliate may be {@code invited} or {@code blocked}
- * outside the documented set), so a closed Java enum would break on the first new word.
+ * The base of the SDK's open enumerations (a service's statuses and types, a table's text values): a known set of
+ * constants, plus any other value the service or the database sends, kept as an unknown value instead of failing.
+ * Vocabularies grow (GoAffPro's differ by endpoint; a later migration adds an offer status), so a closed Java enum
+ * would break on the first new word. Shared by the service modules: GoAffPro's statuses, Supabase's
+ * {@code OfferStatus}, {@code AppRole}, {@code ConsentType}.
  *
  * <p>Two values are equal when they are of the same type and have the same {@link #value()}. Immutable.
  */
@@ -30,7 +33,8 @@ public abstract class OpenValue {
         this.known = known;
     }
 
-    /** @return the wire text, e.g. {@code "approved"} */
+    /** @return the wire text, e.g. {@code "approved"}; also its JSON form */
+    @JsonValue
     public final String value() {
         return value;
     }
@@ -63,14 +67,38 @@ public abstract class OpenValue {
     protected static final class Vocabulary<T extends OpenValue> {
         private final Map<String, T> known = new LinkedHashMap<>();
         private final BiFunction<String, Boolean, T> maker;
+        private final boolean exact;
 
         /**
-         * Starts a vocabulary.
+         * Starts a vocabulary whose texts are read case-insensitively (lower-cased and stripped), as a service's
+         * loosely written statuses are.
          *
          * @param maker the type's constructor: wire text and whether it is known
          */
         public Vocabulary(BiFunction<String, Boolean, T> maker) {
+            this(maker, false);
+        }
+
+        private Vocabulary(BiFunction<String, Boolean, T> maker, boolean exact) {
             this.maker = maker;
+            this.exact = exact;
+        }
+
+        /**
+         * Starts a vocabulary whose texts are compared exactly, as a database compares text ({@code Merchant} is not
+         * {@code merchant}).
+         *
+         * @param maker the type's constructor: wire text and whether it is known
+         * @param <T> the open type
+         * @return the vocabulary
+         */
+        public static <T extends OpenValue> Vocabulary<T> exact(BiFunction<String, Boolean, T> maker) {
+            return new Vocabulary<>(maker, true);
+        }
+
+        /** @return the constants, in the order they were declared (aliases not repeated) */
+        public List<T> constants() {
+            return List.copyOf(new java.util.LinkedHashSet<>(known.values()));
         }
 
         /**
@@ -90,7 +118,8 @@ public abstract class OpenValue {
         }
 
         /**
-         * Reads a wire text: a constant when known (case-insensitive, aliases included), else an unknown value.
+         * Reads a wire text: a constant when known (aliases included; case-insensitive unless the vocabulary is
+         * {@link #exact}), else an unknown value.
          *
          * @param raw the text, possibly null
          * @return the value, or null for null or blank
@@ -99,7 +128,7 @@ public abstract class OpenValue {
             if (raw == null || raw.isBlank()) {
                 return null;
             }
-            String v = raw.strip().toLowerCase(Locale.ROOT);
+            String v = exact ? raw : raw.strip().toLowerCase(Locale.ROOT);
             T c = known.get(v);
             return c != null ? c : maker.apply(v, Boolean.FALSE);
         }
