@@ -51,8 +51,9 @@ public record RabaisLocalProperties(String env, @DefaultValue Supabase supabase,
      * @param anonKey the anon or publishable key (SUPABASE_ANON_KEY); secret
      * @param serviceRoleKey the service-role or secret key, for the service-role client and the logs_audit sink
      *     (SUPABASE_SERVICE_ROLE_KEY); secret
-     * @param jwtSecret the project's legacy JWT secret, to verify HS256 user tokens without a JWKS round trip
-     *     (SUPABASE_JWT_SECRET); secret; unset, tokens are verified against the project's JWKS
+     * @param jwtSecret the project's legacy JWT secret (SUPABASE_JWT_SECRET, read by the SDK's settings like the
+     *     other keys), to verify HS256 user tokens without a JWKS round trip; secret; unset, tokens are verified
+     *     against the project's JWKS
      * @param audit the audit sink
      * @param health the health check
      */
@@ -110,9 +111,11 @@ public record RabaisLocalProperties(String env, @DefaultValue Supabase supabase,
      * @param enabled false to create no OpenAI bean even when its keys are set
      * @param apiKey the API key (OPENAI_API_KEY); secret
      * @param orgId the organization id, org-... (OPENAI_ORG_ID)
+     * @param projectId the project id, proj_... (OPENAI_PROJECT_ID)
      * @param baseUrl the API base URL, version path included (OPENAI_BASE_URL)
      */
-    public record OpenAi(@DefaultValue("true") boolean enabled, String apiKey, String orgId, String baseUrl) {
+    public record OpenAi(@DefaultValue("true") boolean enabled, String apiKey, String orgId, String projectId,
+                         String baseUrl) {
         @Override
         public String toString() {
             return "openai[apiKey=" + mask(apiKey) + ", orgId=" + orgId + "]";
@@ -230,15 +233,18 @@ public record RabaisLocalProperties(String env, @DefaultValue Supabase supabase,
      * @param storage the disk use of the audit spool's disk that fires storage
      * @param tlsHosts hosts whose certificate expiry is watched (14 days)
      * @param slackWebhookUrl Slack incoming-webhook URL for critical alerts; secret
+     * @param emailTo who receives the alert emails through MailerSend (critical and warning); empty, no email
      */
     public record Alerts(@DefaultValue("true") boolean enabled, @DefaultValue("1m") Duration every,
                          @DefaultValue("1h") Duration remindEvery, @DefaultValue("3") int databaseDownAfter,
                          @DefaultValue("0.05") double errorRate, @DefaultValue("500ms") Duration databaseLatency,
                          @DefaultValue("0.80") double cpu, @DefaultValue("0.90") double storage,
-                         @DefaultValue List<String> tlsHosts, String slackWebhookUrl) {
+                         @DefaultValue List<String> tlsHosts, String slackWebhookUrl,
+                         @DefaultValue List<String> emailTo) {
         @Override
         public String toString() {
-            return "alerts[enabled=" + enabled + ", every=" + every + ", slack=" + mask(slackWebhookUrl) + "]";
+            return "alerts[enabled=" + enabled + ", every=" + every + ", slack=" + mask(slackWebhookUrl)
+                    + ", emailTo=" + emailTo.size() + "]";
         }
     }
 }

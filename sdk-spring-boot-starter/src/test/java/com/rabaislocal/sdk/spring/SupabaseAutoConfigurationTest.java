@@ -1,7 +1,18 @@
 package com.rabaislocal.sdk.spring;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.MACSigner;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+import com.rabaislocal.sdk.core.config.SupabaseSettings;
+import com.rabaislocal.sdk.supabase.auth.InvalidTokenException;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Date;
 import com.rabaislocal.sdk.core.audit.AuditEvent;
 import com.rabaislocal.sdk.core.audit.AuditSink;
 import com.rabaislocal.sdk.core.audit.BatchingAuditSink;
@@ -51,6 +62,52 @@ class SupabaseAutoConfigurationTest {
                     .doesNotHaveBean(GoAffProClient.class).doesNotHaveBean(MakeClient.class);
             assertThat(ctx.getBean(SdkConfig.class).environment()).isEqualTo(RabaisEnvironment.DEVELOPMENT);
         });
+    }
+
+    private static String hs256(String secret, String issuer) throws Exception {
+        JWTClaimsSet claims = new JWTClaimsSet.Builder().subject("7d0c5c1e-3b2a-4f6e-9a51-2f0c8e4b6a10")
+                .issuer(issuer).audience("authenticated").claim("role", "authenticated")
+                .expirationTime(Date.from(Instant.now().plusSeconds(600))).build();
+        SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.HS256), claims);
+        jwt.sign(new MACSigner(secret.getBytes(StandardCharsets.UTF_8)));
+        return jwt.serialize();
+    }
+
+    @Test
+    void theVerifierTakesTheJwtSecretFromTheSdkKeyUnderEachOfItsNamesAndChecksTheIssuer() throws Exception {
+        String url = "https://abcdefghijklmnop.supabase.co";
+        String good = hs256(Keys.JWT_SECRET, url + "/auth/v1");
+        String foreign = hs256(Keys.JWT_SECRET, "https://other.supabase.co/auth/v1");
+        String forged = hs256("another-secret-that-is-also-32-bytes-long!", url + "/auth/v1");
+        for (String name : List.of("SUPABASE_JWT_SECRET", "rabaislocal.supabase.jwt-secret",
+                "rabaislocal.supabase.jwt.secret")) {
+            runner.withPropertyValues("SUPABASE_URL=" + url, "SUPABASE_ANON_KEY=" + Keys.PUBLISHABLE,
+                    name + "=" + Keys.JWT_SECRET).run(ctx -> {
+                        assertThat(ctx).hasNotFailed();
+                        assertThat(ctx.getBean(SupabaseSettings.class).jwtSecret()).as(name).isPresent();
+                        JwtVerifier verifier = ctx.getBean(JwtVerifier.class);
+                        assertThat(verifier.verifyUser(good).id().toString())
+                                .isEqualTo("7d0c5c1e-3b2a-4f6e-9a51-2f0c8e4b6a10");
+                        assertThatThrownBy(() -> verifier.verify(foreign)).as(name)
+                                .isInstanceOf(InvalidTokenException.class);
+                        assertThatThrownBy(() -> verifier.verify(forged)).as(name)
+                                .isInstanceOf(InvalidTokenException.class);
+                    });
+        }
+    }
+
+    @Test
+    void aShortJwtSecretStopsTheStartUpWithoutShowingIt() {
+        runner.withPropertyValues("SUPABASE_URL=https://abcdefghijklmnop.supabase.co",
+                "SUPABASE_ANON_KEY=" + Keys.PUBLISHABLE, "rabaislocal.supabase.jwt-secret=short-secret")
+                .run(ctx -> {
+                    assertThat(ctx).hasFailed();
+                    assertThat(ctx.getStartupFailure()).hasStackTraceContaining("hs256Secret")
+                            .hasStackTraceContaining("at least 32 bytes");
+                    java.io.StringWriter trace = new java.io.StringWriter();
+                    ctx.getStartupFailure().printStackTrace(new java.io.PrintWriter(trace));
+                    assertThat(trace.toString()).doesNotContain("short-secret");
+                });
     }
 
     @Test

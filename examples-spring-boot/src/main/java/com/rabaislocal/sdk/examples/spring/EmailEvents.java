@@ -10,7 +10,8 @@ import org.springframework.context.annotation.Configuration;
 /**
  * MailerSend's delivery events, received on {@code /webhooks/mailersend} once
  * {@code rabaislocal.webhooks.mailersend.secret} (RABAISLOCAL_WEBHOOKS_MAILERSEND_SECRET) is set. The starter's
- * receiver has checked the signature, the rate limit, the payload and duplicates before {@link #record} runs.
+ * receiver has checked the signature, the rate limit, the payload and duplicates before
+ * {@link #mailerSendEvents() the handler} runs.
  */
 @Configuration(proxyBeanMethods = false)
 public class EmailEvents {

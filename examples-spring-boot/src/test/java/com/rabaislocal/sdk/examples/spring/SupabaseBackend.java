@@ -27,9 +27,9 @@ import mockwebserver3.RecordedRequest;
 
 /**
  * The Supabase project the sample application's test talks to: the one place that chooses it. Today a
- * MockWebServer answering the calls the application makes with PostgREST's and GoTrue's shapes (the examples'
- * {@code SupabaseStandIn} accepts only the unsigned tokens it issues, and the starter verifies signatures); when
- * sdk-testing has a Supabase stand-in, this class starts that one instead and nothing else changes.
+ * MockWebServer answering the calls the application makes with PostgREST's and GoTrue's shapes, and users' tokens
+ * signed HS256 with the project's (test) JWT secret; sdk-testing's {@code SupabaseStandIn} (HS256 tokens with a
+ * configurable secret, {@code mintUserToken}) can take its place here without the rest of the test changing.
  *
  * <p>Serves Auth's health, {@code GET /rest/v1/<table>} (no rows), {@code POST /rest/v1/offers} (the row written,
  * with the server's timestamps) and {@code POST /rest/v1/logs_audit}; records every request; signs users' access

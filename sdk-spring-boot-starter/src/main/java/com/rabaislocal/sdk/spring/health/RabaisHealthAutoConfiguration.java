@@ -1,14 +1,19 @@
 package com.rabaislocal.sdk.spring.health;
 
 import com.rabaislocal.sdk.goaffpro.GoAffProClient;
+import com.rabaislocal.sdk.mailersend.MailerSendClient;
 import com.rabaislocal.sdk.make.MakeClient;
 import com.rabaislocal.sdk.monitoring.health.HealthCheck;
+import com.rabaislocal.sdk.openai.OpenAiClient;
 import com.rabaislocal.sdk.monitoring.health.ServiceHealthChecks;
 import com.rabaislocal.sdk.spring.RabaisLocalProperties;
 import com.rabaislocal.sdk.spring.goaffpro.RabaisGoAffProAutoConfiguration;
+import com.rabaislocal.sdk.spring.mailersend.RabaisMailerSendAutoConfiguration;
 import com.rabaislocal.sdk.spring.make.RabaisMakeAutoConfiguration;
+import com.rabaislocal.sdk.spring.openai.RabaisOpenAiAutoConfiguration;
 import com.rabaislocal.sdk.spring.supabase.RabaisSupabaseAutoConfiguration;
 import com.rabaislocal.sdk.supabase.SupabaseClient;
+import java.time.Duration;
 import java.util.List;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -21,10 +26,11 @@ import org.springframework.context.annotation.Configuration;
 /**
  * One {@link HealthCheck} bean per configured service (from sdk-monitoring; the alert rules use them too) and, when
  * Spring Boot's health module is present (Actuator), one health indicator per check: {@code supabase},
- * {@code goAffPro}, {@code make} under {@code /actuator/health}.
+ * {@code goAffPro}, {@code make}, {@code mailerSend}, {@code openAi} under {@code /actuator/health}.
  */
 @AutoConfiguration(after = {RabaisSupabaseAutoConfiguration.class, RabaisGoAffProAutoConfiguration.class,
-        RabaisMakeAutoConfiguration.class})
+        RabaisMakeAutoConfiguration.class, RabaisMailerSendAutoConfiguration.class,
+        RabaisOpenAiAutoConfiguration.class})
 @ConditionalOnClass(HealthCheck.class)
 public class RabaisHealthAutoConfiguration {
 
@@ -34,6 +40,13 @@ public class RabaisHealthAutoConfiguration {
     public static final String GOAFFPRO_CHECK = "goAffProHealthCheck";
     /** The bean name of the Make check. */
     public static final String MAKE_CHECK = "makeHealthCheck";
+    /** The bean name of the MailerSend check. */
+    public static final String MAILERSEND_CHECK = "mailerSendHealthCheck";
+    /** The bean name of the OpenAI check. */
+    public static final String OPENAI_CHECK = "openAiHealthCheck";
+
+    /** The models list above which OpenAI is reported degraded. */
+    private static final Duration OPENAI_SLOW_ABOVE = Duration.ofSeconds(2);
 
     private static final String HEALTH_INDICATOR = "org.springframework.boot.health.contributor.HealthIndicator";
 
@@ -107,6 +120,51 @@ public class RabaisHealthAutoConfiguration {
         static class Indicator {
             @Bean
             SdkHealthIndicator makeHealthIndicator(@Qualifier(MAKE_CHECK) HealthCheck check) {
+                return new SdkHealthIndicator(check);
+            }
+        }
+    }
+
+    /** MailerSend: the API quota (costs no quota); DEGRADED below a tenth of the day's quota. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(MailerSendClient.class)
+    @ConditionalOnBean(MailerSendClient.class)
+    static class MailerSendCheck {
+
+        @Bean(name = MAILERSEND_CHECK)
+        @ConditionalOnMissingBean(name = MAILERSEND_CHECK)
+        HealthCheck mailerSendHealthCheck(MailerSendClient client) {
+            return ServiceHealthChecks.mailerSend(client, ServiceHealthChecks.DEFAULT_TIMEOUT,
+                    ServiceHealthChecks.DEFAULT_MAILERSEND_QUOTA_SHARE);
+        }
+
+        @Configuration(proxyBeanMethods = false)
+        @ConditionalOnClass(name = HEALTH_INDICATOR)
+        static class Indicator {
+            @Bean
+            SdkHealthIndicator mailerSendHealthIndicator(@Qualifier(MAILERSEND_CHECK) HealthCheck check) {
+                return new SdkHealthIndicator(check);
+            }
+        }
+    }
+
+    /** OpenAI: the models list (free, no tokens spent); DEGRADED above 2 s or when rate limited. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(OpenAiClient.class)
+    @ConditionalOnBean(OpenAiClient.class)
+    static class OpenAiCheck {
+
+        @Bean(name = OPENAI_CHECK)
+        @ConditionalOnMissingBean(name = OPENAI_CHECK)
+        HealthCheck openAiHealthCheck(OpenAiClient client) {
+            return ServiceHealthChecks.openAi(client, ServiceHealthChecks.DEFAULT_TIMEOUT, OPENAI_SLOW_ABOVE);
+        }
+
+        @Configuration(proxyBeanMethods = false)
+        @ConditionalOnClass(name = HEALTH_INDICATOR)
+        static class Indicator {
+            @Bean
+            SdkHealthIndicator openAiHealthIndicator(@Qualifier(OPENAI_CHECK) HealthCheck check) {
                 return new SdkHealthIndicator(check);
             }
         }

@@ -5,7 +5,6 @@ import com.rabaislocal.sdk.core.audit.BatchingAuditSink;
 import com.rabaislocal.sdk.core.audit.Slf4jAuditSink;
 import com.rabaislocal.sdk.core.config.ConfigKey;
 import com.rabaislocal.sdk.core.config.SdkConfig;
-import com.rabaislocal.sdk.core.config.Secret;
 import com.rabaislocal.sdk.core.config.Service;
 import com.rabaislocal.sdk.core.config.SupabaseSettings;
 import com.rabaislocal.sdk.core.listener.RequestListener;
@@ -13,7 +12,6 @@ import com.rabaislocal.sdk.spring.ConditionalOnRabaisKey;
 import com.rabaislocal.sdk.spring.ConditionalOnRabaisService;
 import com.rabaislocal.sdk.spring.RabaisLocalProperties;
 import com.rabaislocal.sdk.spring.RabaisSdkAutoConfiguration;
-import com.rabaislocal.sdk.spring.internal.SpringSources;
 import com.rabaislocal.sdk.supabase.SupabaseClient;
 import com.rabaislocal.sdk.supabase.auth.JwtVerifier;
 import com.rabaislocal.sdk.supabase.crud.LogsAuditSink;
@@ -27,7 +25,6 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
-import org.springframework.core.env.Environment;
 
 /**
  * Supabase from the configuration: the publishable-key client ({@link #CLIENT}, primary), the service-role client
@@ -95,23 +92,19 @@ public class RabaisSupabaseAutoConfiguration {
     }
 
     /**
-     * The verifier of users' access tokens: the project's JWKS (asymmetric keys), and HS256 when
-     * {@code rabaislocal.supabase.jwt-secret} / SUPABASE_JWT_SECRET is set; the issuer must be the project's Auth
-     * ({@code <url>/auth/v1}), the audience {@code authenticated}.
+     * The verifier of users' access tokens, from the SDK's settings ({@link JwtVerifier#fromSettings}): the
+     * project's JWKS (asymmetric keys), and HS256 when SUPABASE_JWT_SECRET ({@code rabaislocal.supabase.jwt-secret})
+     * is set; the issuer must be the project's Auth ({@code <url>/auth/v1}), the audience {@code authenticated}.
      *
      * @param settings the settings
-     * @param environment the Environment
      * @return the verifier
      */
     @Bean
     @ConditionalOnMissingBean
-    public JwtVerifier supabaseJwtVerifier(SupabaseSettings settings, Environment environment) {
+    public JwtVerifier supabaseJwtVerifier(SupabaseSettings settings) {
         String url = settings.url().toString().replaceAll("/+$", "");
-        JwtVerifier.Builder b = JwtVerifier.builder().url(url).apiKey(settings.anonKey())
-                .expectedIssuer(url + "/auth/v1");
-        SpringSources.lookup(environment, "rabaislocal.supabase.jwt-secret", "SUPABASE_JWT_SECRET")
-                .ifPresent(s -> b.hs256Secret(Secret.of(s)));
-        return b.build();
+        // A token of another project signed with a shared secret is still refused: the issuer names the project.
+        return JwtVerifier.fromSettings(settings).toBuilder().expectedIssuer(url + "/auth/v1").build();
     }
 
     /**

@@ -11,6 +11,8 @@ import java.lang.annotation.Target;
  * {@code Authorization: Bearer <access token>} header by the auto-configured {@code JwtVerifier}:
  * <ul>
  *   <li>{@code @SupabaseUser JwtClaims user}: the verified claims (user id, role, email, ...);</li>
+ *   <li>{@code @SupabaseUser VerifiedUser user}: the verified user: their id (the token's {@code sub}, which must
+ *       be a user id), app role, claims and access token;</li>
  *   <li>{@code @SupabaseUser SupabaseCrud crud}: the CRUD template acting as that user (the token is sent to
  *       Supabase, so Row Level Security applies), with the request's client IP and {@code X-Request-Id} in its
  *       audit events.</li>

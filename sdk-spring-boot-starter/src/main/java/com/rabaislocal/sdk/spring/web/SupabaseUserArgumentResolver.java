@@ -2,6 +2,7 @@ package com.rabaislocal.sdk.spring.web;
 
 import com.rabaislocal.sdk.supabase.auth.JwtClaims;
 import com.rabaislocal.sdk.supabase.auth.JwtVerifier;
+import com.rabaislocal.sdk.supabase.auth.VerifiedUser;
 import com.rabaislocal.sdk.supabase.crud.RequestContext;
 import com.rabaislocal.sdk.supabase.crud.SupabaseCrud;
 import com.rabaislocal.sdk.webhooks.ClientIpResolver;
@@ -20,6 +21,7 @@ import org.springframework.web.method.support.ModelAndViewContainer;
 final class SupabaseUserArgumentResolver implements HandlerMethodArgumentResolver {
 
     private static final String CLAIMS = SupabaseUserArgumentResolver.class.getName() + ".claims";
+    private static final String USER = SupabaseUserArgumentResolver.class.getName() + ".user";
     /** A request id worth recording: a plain token, as the webhook receiver accepts. */
     private static final Pattern REQUEST_ID = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
 
@@ -38,7 +40,7 @@ final class SupabaseUserArgumentResolver implements HandlerMethodArgumentResolve
     public boolean supportsParameter(MethodParameter parameter) {
         Class<?> type = parameter.getParameterType();
         return parameter.hasParameterAnnotation(SupabaseUser.class)
-                && (type == JwtClaims.class || type == SupabaseCrud.class);
+                && (type == JwtClaims.class || type == VerifiedUser.class || type == SupabaseCrud.class);
     }
 
     @Override
@@ -50,21 +52,36 @@ final class SupabaseUserArgumentResolver implements HandlerMethodArgumentResolve
         if ((header == null || header.isBlank()) && !annotation.required()) {
             return null;
         }
-        JwtClaims claims = (JwtClaims) request.getAttribute(CLAIMS);
-        if (claims == null) {
-            claims = verifier.verifyAuthorizationHeader(header);
-            request.setAttribute(CLAIMS, claims);
-        }
         if (parameter.getParameterType() == JwtClaims.class) {
-            return claims;
+            return claims(request, header);
+        }
+        VerifiedUser user = (VerifiedUser) request.getAttribute(USER);
+        if (user == null) {
+            // A user, not just valid claims: the token's sub must be a user id.
+            user = verifier.verifyUserFromHeader(header);
+            request.setAttribute(USER, user);
+        }
+        if (parameter.getParameterType() == VerifiedUser.class) {
+            return user;
         }
         SupabaseCrud template = crud.getIfAvailable();
         if (template == null) {
             throw new IllegalStateException("@SupabaseUser SupabaseCrud needs the SupabaseCrud bean");
         }
-        // The header was verified above: what follows "Bearer " is the token.
-        String token = header.strip().substring(7).strip();
-        return template.withAccessToken(token).withRequestContext(context(request));
+        return template.as(user).withRequestContext(context(request));
+    }
+
+    /** The claims of the request's token, verified once per request whichever parameter asked first. */
+    private JwtClaims claims(HttpServletRequest request, String header) {
+        if (request.getAttribute(USER) instanceof VerifiedUser user) {
+            return user.claims();
+        }
+        JwtClaims claims = (JwtClaims) request.getAttribute(CLAIMS);
+        if (claims == null) {
+            claims = verifier.verifyAuthorizationHeader(header);
+            request.setAttribute(CLAIMS, claims);
+        }
+        return claims;
     }
 
     private RequestContext context(HttpServletRequest request) {

@@ -16,6 +16,7 @@ import com.rabaislocal.sdk.core.config.Secret;
 import com.rabaislocal.sdk.supabase.SupabaseClient;
 import com.rabaislocal.sdk.supabase.auth.JwtClaims;
 import com.rabaislocal.sdk.supabase.auth.JwtVerifier;
+import com.rabaislocal.sdk.supabase.auth.VerifiedUser;
 import com.rabaislocal.sdk.supabase.crud.SupabaseCrud;
 import com.rabaislocal.sdk.webhooks.ClientIpResolver;
 import java.nio.charset.StandardCharsets;
@@ -49,6 +50,13 @@ class SupabaseUserArgumentResolverTest {
             return Map.of("user", user == null ? "anonymous" : user.userId().map(UUID::toString).orElse(""));
         }
 
+        @GetMapping("/user")
+        Map<String, String> user(@SupabaseUser VerifiedUser user, @SupabaseUser JwtClaims claims) {
+            return Map.of("id", user.id().toString(), "role", user.appRole().map(r -> r.value()).orElse("none"),
+                    "same_claims", String.valueOf(user.claims() == claims),
+                    "token_hidden", String.valueOf(!user.toString().contains(user.accessToken().reveal())));
+        }
+
         @GetMapping("/crud")
         Map<String, String> crud(@SupabaseUser SupabaseCrud crud) {
             return Map.of("actor", crud.actor().userId().map(UUID::toString).orElse(""),
@@ -75,8 +83,13 @@ class SupabaseUserArgumentResolverTest {
     }
 
     private static String token(String issuer, Instant expires) throws Exception {
-        JWTClaimsSet claims = new JWTClaimsSet.Builder().subject(USER.toString()).issuer(issuer)
-                .audience("authenticated").claim("role", "authenticated").expirationTime(Date.from(expires)).build();
+        return token(USER.toString(), issuer, expires);
+    }
+
+    private static String token(String subject, String issuer, Instant expires) throws Exception {
+        JWTClaimsSet claims = new JWTClaimsSet.Builder().subject(subject).issuer(issuer)
+                .audience("authenticated").claim("role", "authenticated")
+                .claim("app_metadata", Map.of("role", "merchant")).expirationTime(Date.from(expires)).build();
         SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.HS256), claims);
         jwt.sign(new MACSigner(SECRET.getBytes(StandardCharsets.UTF_8)));
         return jwt.serialize();
@@ -121,5 +134,24 @@ class SupabaseUserArgumentResolverTest {
                         }))
                 .andExpect(status().isOk()).andExpect(jsonPath("$.actor").value(USER.toString()))
                 .andExpect(jsonPath("$.ip").value("203.0.113.9")).andExpect(jsonPath("$.request_id").value("req-42"));
+    }
+
+    @Test
+    void aVerifiedUserGivesTheIdAndAppRoleVerifiedOncePerRequest() throws Exception {
+        mvc.perform(get("/user").header("Authorization", "Bearer " + token(URL + "/auth/v1",
+                        Instant.now().plusSeconds(600))))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.id").value(USER.toString()))
+                .andExpect(jsonPath("$.role").value("merchant")).andExpect(jsonPath("$.same_claims").value("true"))
+                .andExpect(jsonPath("$.token_hidden").value("true"));
+    }
+
+    @Test
+    void aValidTokenThatNamesNoUserGivesClaimsButNoVerifiedUser() throws Exception {
+        String service = token("service-account", URL + "/auth/v1", Instant.now().plusSeconds(600));
+        mvc.perform(get("/claims").header("Authorization", "Bearer " + service)).andExpect(status().isOk());
+        mvc.perform(get("/user").header("Authorization", "Bearer " + service))
+                .andExpect(status().isUnauthorized()).andExpect(jsonPath("$.code").value("unauthenticated"));
+        mvc.perform(get("/crud").header("Authorization", "Bearer " + service))
+                .andExpect(status().isUnauthorized());
     }
 }

@@ -1,0 +1,4 @@
+/**
+ * MailerSend auto-configuration.
+ */
+package com.rabaislocal.sdk.spring.mailersend;

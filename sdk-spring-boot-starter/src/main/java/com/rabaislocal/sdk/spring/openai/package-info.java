@@ -1,0 +1,4 @@
+/**
+ * OpenAI auto-configuration.
+ */
+package com.rabaislocal.sdk.spring.openai;
