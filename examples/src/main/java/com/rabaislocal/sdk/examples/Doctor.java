@@ -188,7 +188,7 @@ public final class Doctor {
             for (HealthCheck check : checks) {
                 HealthResult r = check.check();
                 health.add(r);
-                out.printf(Locale.ROOT, "  %-9s %-8s %6d ms  %s  [%s]%n", r.name(), r.status(), r.latency().toMillis(),
+                out.printf(Locale.ROOT, "  %-10s %-8s %6d ms  %s  [%s]%n", r.name(), r.status(), r.latency().toMillis(),
                         r.reason(), targets.get(r.name()));
             }
 
