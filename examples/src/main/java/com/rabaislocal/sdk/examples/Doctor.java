@@ -44,9 +44,10 @@ import java.util.stream.Collectors;
 /**
  * The doctor: checks every configured service, prints each one's health and latency, the seed's alerts that would
  * fire now, and the metrics the checks recorded. Offline by default: a service whose variables are not set is
- * checked on its local stand-in (Supabase, GoAffPro, MailerSend, OpenAI, Make), so it runs on a fresh machine with no key. Run it with
- * {@code mvn -B -q -pl examples -am -DskipTests package exec:java -Dexec.mainClass=com.rabaislocal.sdk.examples.Doctor};
- * the examples' main program runs it as its last step.
+ * checked on its local stand-in (Supabase, GoAffPro, MailerSend, OpenAI, Make), so it runs on a fresh machine with
+ * no key. Run it with
+ * {@code mvn -B -q -pl examples -am -DskipTests package exec:java
+ * -Dexec.mainClass=com.rabaislocal.sdk.examples.Doctor}; the examples' main program runs it as its last step.
  */
 public final class Doctor {
 
