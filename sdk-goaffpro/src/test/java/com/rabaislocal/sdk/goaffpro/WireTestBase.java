@@ -4,33 +4,26 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.rabaislocal.sdk.core.config.CredentialProvider;
-import com.rabaislocal.sdk.core.http.SdkHttpClient;
 import com.rabaislocal.sdk.core.json.SdkJson;
-import com.rabaislocal.sdk.core.testing.RecordingSleeper;
+import com.rabaislocal.sdk.testing.MockWebServerTest;
 import java.io.IOException;
-import java.util.concurrent.TimeUnit;
-import mockwebserver3.MockResponse;
-import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 
-/** A started MockWebServer, a private transport and a recording sleeper, and a GoAffPro client rooted at them. */
-abstract class WireTestBase {
+/**
+ * sdk-testing's MockWebServerTest (a started server, a private transport, a recording sleeper) with a GoAffPro
+ * client rooted at them.
+ */
+abstract class WireTestBase extends MockWebServerTest {
 
     static final String TOKEN = "gap_test_token_0123456789abcdef";
 
-    MockWebServer server;
-    SdkHttpClient transport;
-    RecordingSleeper sleeper;
     GoAffProClient client;
 
+    // The server, transport and sleeper come from MockWebServerTest, started before this and stopped after.
     @BeforeEach
-    void start() throws IOException {
-        server = new MockWebServer();
-        server.start();
-        transport = SdkHttpClient.builder().build();
-        sleeper = RecordingSleeper.create();
+    void start() {
         client = builder().build();
     }
 
@@ -43,13 +36,12 @@ abstract class WireTestBase {
     @AfterEach
     void stop() {
         client.close();
-        transport.close();
-        server.close();
     }
 
-    void enqueue(int code, String body) {
-        server.enqueue(new MockResponse.Builder().code(code).addHeader("Content-Type", "application/json")
-                .body(body).build());
+    /** GoAffPro answers JSON. */
+    @Override
+    protected void enqueue(int code, String body) {
+        enqueueJson(code, body);
     }
 
     void enqueue(String body) {
@@ -57,11 +49,7 @@ abstract class WireTestBase {
     }
 
     RecordedRequest take() throws InterruptedException {
-        RecordedRequest r = server.takeRequest(5, TimeUnit.SECONDS);
-        if (r == null) {
-            throw new AssertionError("no request reached the server");
-        }
-        return r;
+        return takeRequest();
     }
 
     /** Takes a request and checks its method, path and token. */

@@ -4,34 +4,28 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.rabaislocal.sdk.core.config.CredentialProvider;
-import com.rabaislocal.sdk.core.http.SdkHttpClient;
 import com.rabaislocal.sdk.core.json.SdkJson;
-import com.rabaislocal.sdk.core.testing.RecordingSleeper;
+import com.rabaislocal.sdk.testing.MockWebServerTest;
 import java.io.IOException;
-import java.util.concurrent.TimeUnit;
 import mockwebserver3.MockResponse;
-import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 
-/** A started MockWebServer, a private transport and a recording sleeper, and an OpenAI client rooted at them. */
-public abstract class WireTestBase {
+/**
+ * sdk-testing's MockWebServerTest (a started server, a private transport, a recording sleeper) with an OpenAI
+ * client rooted at them.
+ */
+public abstract class WireTestBase extends MockWebServerTest {
 
     /** A key shaped like OpenAI's; never a real one. */
     public static final String KEY = "sk-proj-test0123456789abcdefghijklmnopqrstuvwxyzABCD";
 
-    protected MockWebServer server;
-    protected SdkHttpClient transport;
-    protected RecordingSleeper sleeper;
     protected OpenAiClient client;
 
+    // The server, transport and sleeper come from MockWebServerTest, started before this and stopped after.
     @BeforeEach
-    void start() throws IOException {
-        server = new MockWebServer();
-        server.start();
-        transport = SdkHttpClient.builder().build();
-        sleeper = RecordingSleeper.create();
+    void start() {
         client = builder().build();
     }
 
@@ -44,10 +38,10 @@ public abstract class WireTestBase {
     @AfterEach
     void stop() {
         client.close();
-        transport.close();
-        server.close();
     }
 
+    /** Answers as the service does: JSON, with its own headers. */
+    @Override
     protected void enqueue(int code, String body) {
         server.enqueue(new MockResponse.Builder().code(code).addHeader("Content-Type", "application/json")
                 .addHeader("x-request-id", "req_" + code).body(body).build());
@@ -63,11 +57,7 @@ public abstract class WireTestBase {
     }
 
     protected RecordedRequest take() throws InterruptedException {
-        RecordedRequest r = server.takeRequest(5, TimeUnit.SECONDS);
-        if (r == null) {
-            throw new AssertionError("no request reached the server");
-        }
-        return r;
+        return takeRequest();
     }
 
     /** Takes a request and checks its method, path, key and content type. */

@@ -127,8 +127,10 @@ public final class ServiceHealthChecks {
      */
     public static HealthCheck goAffPro(GoAffProClient client, Duration timeout) {
         Objects.requireNonNull(client, "client");
+        // Derived once: a check runs on every schedule tick, and the deadline keeps it within its own limit.
+        GoAffProClient bounded = client.withOptions(b -> b.deadline(timeout));
         return HealthCheck.of("goaffpro", timeout, () -> {
-            StoreConfig store = client.withOptions(b -> b.deadline(timeout)).store().verifyProgram();
+            StoreConfig store = bounded.store().verifyProgram();
             Map<String, Object> details = new LinkedHashMap<>();
             if (store.siteId() != null) {
                 details.put("site_id", store.siteId());
@@ -152,8 +154,9 @@ public final class ServiceHealthChecks {
     public static HealthCheck make(MakeClient client, Collection<String> requiredScopes, Duration timeout) {
         Objects.requireNonNull(client, "client");
         List<String> scopes = List.copyOf(requiredScopes);
+        // Derived once: a check runs on every schedule tick, and the deadline keeps it within its own limit.
+        MakeClient bounded = client.withOptions(b -> b.deadline(timeout));
         return HealthCheck.of("make", timeout, () -> {
-            MakeClient bounded = client.withOptions(b -> b.deadline(timeout));
             try {
                 TokenInfo token = bounded.verifyToken(scopes);
                 Map<String, Object> details = new LinkedHashMap<>();

@@ -54,7 +54,12 @@ public final class VerifiedUser {
                 : Optional.empty();
     }
 
-    /** @return whether the token's {@code app_metadata.role} is this role */
+    /**
+     * Tells whether the token's {@code app_metadata.role} is a role.
+     *
+     * @param role the role to compare with
+     * @return true when the token carries exactly that role
+     */
     public boolean hasRole(AppRole role) {
         return appRole().map(r -> r.equals(role)).orElse(false);
     }
